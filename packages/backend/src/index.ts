@@ -67,4 +67,5 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+backend.add(import('@innersource-backstage/plugin-innersource-backend'));
 backend.start();

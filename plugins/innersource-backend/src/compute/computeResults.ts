@@ -1,0 +1,66 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  EntityInnerSourceResult,
+  INNERSOURCE_KINDS,
+  InnerSourceEntitySummary,
+  hasInnerSourceTag,
+  summarizeLint,
+} from '@innersource-backstage/plugin-innersource-common';
+import { InnerSourceLintRule } from '@innersource-backstage/plugin-innersource-node';
+import { CatalogIndex } from './CatalogIndex';
+import { lintEntity } from './lintEntity';
+import { usageSummary } from './usage';
+
+const TARGET_KINDS = new Set(INNERSOURCE_KINDS.map(k => k.toLocaleLowerCase('en-US')));
+
+/** Whether the InnerSource plugins compute results for an entity of this kind. */
+export function isInnerSourceTarget(entity: Entity): boolean {
+  return TARGET_KINDS.has(entity.kind.toLocaleLowerCase('en-US'));
+}
+
+function entitySummary(entity: Entity, index: CatalogIndex): InnerSourceEntitySummary {
+  const spec = (entity.spec ?? {}) as Record<string, unknown>;
+  const ownerRef = index.ownerRef(entity);
+  const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  const tags = entity.metadata.tags ?? [];
+  return {
+    entityRef: stringifyEntityRef(entity),
+    kind: entity.kind,
+    namespace: entity.metadata.namespace ?? 'default',
+    name: entity.metadata.name,
+    title: str(entity.metadata.title),
+    description: str(entity.metadata.description),
+    type: str(spec.type),
+    lifecycle: str(spec.lifecycle),
+    ownerRef,
+    ownerTitle: index.displayName(ownerRef),
+    businessUnitRef: index.businessUnitOf(ownerRef),
+    tags,
+    innerSource: hasInnerSourceTag(tags),
+  };
+}
+
+/**
+ * Computes usage and readiness lint for every Component, API, Resource and System in a catalog
+ * snapshot. Pure apart from what the rules do.
+ */
+export async function computeResults(options: {
+  entities: Entity[];
+  rules: InnerSourceLintRule[];
+  computedAt: Date;
+}): Promise<EntityInnerSourceResult[]> {
+  const index = new CatalogIndex(options.entities);
+  const results: EntityInnerSourceResult[] = [];
+  for (const entity of index.entities()) {
+    if (!isInnerSourceTarget(entity)) continue;
+    const findings = await lintEntity({ entity, catalog: index, rules: options.rules });
+    results.push({
+      entity: entitySummary(entity, index),
+      usage: usageSummary(entity, index),
+      lint: summarizeLint(findings),
+      computedAt: options.computedAt.toISOString(),
+      status: { stale: false },
+    });
+  }
+  return results;
+}

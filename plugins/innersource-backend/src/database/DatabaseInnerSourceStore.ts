@@ -1,0 +1,292 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  EntityInnerSourceResult,
+  EntitySnapshot,
+  ProjectListItem,
+} from '@innersource-backstage/plugin-innersource-common';
+import { Knex } from 'knex';
+import { InnerSourceStore, ProjectFilter, RefreshRun } from './InnerSourceStore';
+
+const migrationsDir = resolvePackagePath(
+  '@innersource-backstage/plugin-innersource-backend',
+  'migrations',
+);
+
+const RESULTS = 'innersource_entity_results';
+const HISTORY = 'innersource_entity_history';
+const RUNS = 'innersource_refresh_runs';
+
+/** Rows per insert: keeps the number of bound variables well below SQLite's limit. */
+const CHUNK = 50;
+
+type ResultRow = {
+  entity_ref: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title: string | null;
+  type: string | null;
+  lifecycle: string | null;
+  owner_ref: string | null;
+  business_unit_ref: string | null;
+  tags: string;
+  is_innersource: boolean | number;
+  search_text: string;
+  usage_count: number;
+  business_unit_count: number;
+  lint_score: number;
+  lint_errors: number;
+  lint_warnings: number;
+  result: string;
+  computed_at: string;
+  stale: boolean | number;
+  last_error: string | null;
+  last_error_at: string | null;
+};
+
+const SORT_COLUMNS: Record<ProjectFilter['sort'], string> = {
+  usage: 'usage_count',
+  readiness: 'lint_score',
+  name: 'name',
+  updated: 'computed_at',
+};
+
+/** The UTC day of a date as YYYY-MM-DD. */
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, ch => `\\${ch}`);
+}
+
+function toRow(result: EntityInnerSourceResult, computedAt: string): ResultRow {
+  const { entity, usage, lint } = result;
+  const tags = entity.tags.map(t => t.toLocaleLowerCase('en-US'));
+  const searchText = [
+    entity.name,
+    entity.title,
+    entity.description,
+    entity.type,
+    entity.kind,
+    entity.ownerRef,
+    entity.ownerTitle,
+    ...tags,
+  ]
+    .filter(Boolean)
+    .join(' ')
+    .toLocaleLowerCase('en-US');
+  return {
+    entity_ref: entity.entityRef,
+    kind: entity.kind.toLocaleLowerCase('en-US'),
+    namespace: entity.namespace,
+    name: entity.name,
+    title: entity.title ?? null,
+    type: entity.type ?? null,
+    lifecycle: entity.lifecycle ?? null,
+    owner_ref: entity.ownerRef ?? null,
+    business_unit_ref: entity.businessUnitRef ?? null,
+    tags: tags.length ? `|${tags.join('|')}|` : '',
+    is_innersource: entity.innerSource,
+    search_text: searchText,
+    usage_count: usage.count,
+    business_unit_count: usage.businessUnitCount,
+    lint_score: lint.score,
+    lint_errors: lint.errors,
+    lint_warnings: lint.warnings,
+    result: JSON.stringify({ ...result, status: undefined }),
+    computed_at: computedAt,
+    stale: false,
+    last_error: null,
+    last_error_at: null,
+  };
+}
+
+function statusOf(row: ResultRow) {
+  return {
+    stale: Boolean(row.stale),
+    ...(row.last_error ? { lastError: row.last_error } : {}),
+    ...(row.last_error_at ? { lastErrorAt: row.last_error_at } : {}),
+  };
+}
+
+/** The knex implementation of {@link InnerSourceStore}, for SQLite and PostgreSQL. */
+export class DatabaseInnerSourceStore implements InnerSourceStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseInnerSourceStore> {
+    const client = await options.database.getClient();
+    if (!options.skipMigrations && !options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseInnerSourceStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async replaceResults(options: {
+    results: EntityInnerSourceResult[];
+    computedAt: Date;
+  }): Promise<void> {
+    const computedAt = options.computedAt.toISOString();
+    const day = utcDay(options.computedAt);
+    const rows = options.results.map(r => toRow(r, computedAt));
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const chunk = rows.slice(i, i + CHUNK);
+        await tx(RESULTS).insert(chunk).onConflict('entity_ref').merge();
+        await tx(HISTORY)
+          .insert(
+            chunk.map(row => ({
+              entity_ref: row.entity_ref,
+              day,
+              usage_count: row.usage_count,
+              business_unit_count: row.business_unit_count,
+              lint_score: row.lint_score,
+              lint_errors: row.lint_errors,
+              lint_warnings: row.lint_warnings,
+              recorded_at: computedAt,
+            })),
+          )
+          .onConflict(['entity_ref', 'day'])
+          .merge();
+      }
+      // Every row of this refresh carries its timestamp; others left the catalog.
+      await tx(RESULTS).whereNot('computed_at', computedAt).delete();
+    });
+  }
+
+  async markAllStale(options: { error: string; at: Date }): Promise<void> {
+    await this.db(RESULTS).update({
+      stale: true,
+      last_error: options.error,
+      last_error_at: options.at.toISOString(),
+    });
+  }
+
+  async getResult(entityRef: string): Promise<EntityInnerSourceResult | undefined> {
+    const row: ResultRow | undefined = await this.db<ResultRow>(RESULTS)
+      .where('entity_ref', entityRef)
+      .first();
+    if (!row) return undefined;
+    const result = JSON.parse(row.result) as EntityInnerSourceResult;
+    return { ...result, status: statusOf(row) };
+  }
+
+  async getHistory(
+    entityRef: string,
+    options: { sinceDay: string },
+  ): Promise<EntitySnapshot[]> {
+    const rows = await this.db(HISTORY)
+      .where('entity_ref', entityRef)
+      .andWhere('day', '>=', options.sinceDay)
+      .orderBy('day', 'asc');
+    return rows.map(row => ({
+      day: row.day,
+      usageCount: Number(row.usage_count),
+      businessUnitCount: Number(row.business_unit_count),
+      lintScore: Number(row.lint_score),
+      lintErrors: Number(row.lint_errors),
+      lintWarnings: Number(row.lint_warnings),
+    }));
+  }
+
+  async listProjectRefs(filter: ProjectFilter): Promise<string[]> {
+    const query = this.db(RESULTS).select('entity_ref');
+    const lowerAll = (values: string[]) => values.map(v => v.toLocaleLowerCase('en-US'));
+    for (const term of (filter.q ?? '').toLocaleLowerCase('en-US').split(/\s+/)) {
+      if (term) {
+        query.whereRaw("search_text like ? escape '\\'", [`%${escapeLike(term)}%`]);
+      }
+    }
+    if (filter.kind?.length) query.whereIn('kind', lowerAll(filter.kind));
+    if (filter.type?.length) query.whereIn('type', filter.type);
+    if (filter.lifecycle?.length) query.whereIn('lifecycle', filter.lifecycle);
+    if (filter.owner?.length) query.whereIn('owner_ref', lowerAll(filter.owner));
+    if (filter.tag?.length) {
+      const tags = lowerAll(filter.tag);
+      query.where(builder => {
+        for (const tag of tags) {
+          builder.orWhereRaw("tags like ? escape '\\'", [`%|${escapeLike(tag)}|%`]);
+        }
+      });
+    }
+    if (filter.innerSourceOnly) query.where('is_innersource', true);
+    query.orderBy([
+      { column: SORT_COLUMNS[filter.sort], order: filter.order },
+      { column: 'entity_ref', order: 'asc' },
+    ]);
+    const rows: Array<{ entity_ref: string }> = await query;
+    return rows.map(row => row.entity_ref);
+  }
+
+  async getProjectItems(entityRefs: string[]): Promise<ProjectListItem[]> {
+    const byRef = new Map<string, ProjectListItem>();
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      const rows: ResultRow[] = await this.db<ResultRow>(RESULTS).whereIn(
+        'entity_ref',
+        entityRefs.slice(i, i + 500),
+      );
+      for (const row of rows) {
+        const result = JSON.parse(row.result) as EntityInnerSourceResult;
+        byRef.set(row.entity_ref, {
+          entity: result.entity,
+          usageCount: Number(row.usage_count),
+          businessUnitCount: Number(row.business_unit_count),
+          lintScore: Number(row.lint_score),
+          lintErrors: Number(row.lint_errors),
+          lintWarnings: Number(row.lint_warnings),
+          computedAt: row.computed_at,
+          stale: Boolean(row.stale),
+        });
+      }
+    }
+    return entityRefs.flatMap(ref => {
+      const item = byRef.get(ref);
+      return item ? [item] : [];
+    });
+  }
+
+  async countResults(): Promise<number> {
+    const [{ count }] = await this.db(RESULTS).count({ count: '*' });
+    return Number(count);
+  }
+
+  async startRun(at: Date): Promise<number> {
+    const [row] = await this.db(RUNS)
+      .insert({ started_at: at.toISOString(), status: 'running' })
+      .returning('id');
+    return typeof row === 'object' ? Number(row.id) : Number(row);
+  }
+
+  async finishRun(
+    id: number,
+    outcome: { at: Date; status: 'succeeded' | 'failed'; entityCount?: number; error?: string },
+  ): Promise<void> {
+    await this.db(RUNS)
+      .where('id', id)
+      .update({
+        finished_at: outcome.at.toISOString(),
+        status: outcome.status,
+        entity_count: outcome.entityCount ?? null,
+        error: outcome.error ?? null,
+      });
+  }
+
+  async getLastRun(): Promise<RefreshRun | undefined> {
+    const row = await this.db(RUNS).orderBy('id', 'desc').first();
+    if (!row) return undefined;
+    return {
+      id: Number(row.id),
+      startedAt: row.started_at,
+      finishedAt: row.finished_at ?? undefined,
+      status: row.status,
+      entityCount: row.entity_count === null ? undefined : Number(row.entity_count),
+      error: row.error ?? undefined,
+    };
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The InnerSource backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { innersourcePlugin as default } from './plugin';

@@ -1,0 +1,76 @@
+import {
+  AuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { InnerSourceLintRule } from '@innersource-backstage/plugin-innersource-node';
+import { computeResults } from '../compute/computeResults';
+import { InnerSourceStore } from '../database/InnerSourceStore';
+
+/** The kinds read from the catalog: the targets plus the org chart that places their users. */
+const KINDS_READ = ['Component', 'API', 'Resource', 'System', 'Group', 'User'];
+
+/**
+ * One refresh of all InnerSource results: reads the catalog with the plugin's own credentials,
+ * computes, and stores. A failure keeps the previous results, marked stale with the error.
+ */
+export class InnerSourceRefresher {
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      store: InnerSourceStore;
+      logger: LoggerService;
+      rules: () => InnerSourceLintRule[];
+      now?: () => Date;
+    },
+  ) {}
+
+  async refresh(): Promise<{ status: 'succeeded' | 'failed'; entityCount?: number; error?: string }> {
+    const { catalog, auth, store, logger } = this.options;
+    const now = this.options.now ?? (() => new Date());
+    const startedAt = now();
+    const runId = await store.startRun(startedAt);
+    try {
+      const credentials = await auth.getOwnServiceCredentials();
+      const entities: Entity[] = [];
+      for await (const page of catalog.streamEntities(
+        { filter: { kind: KINDS_READ } },
+        { credentials },
+      )) {
+        entities.push(...page);
+      }
+      const results = await computeResults({
+        entities,
+        rules: this.options.rules(),
+        computedAt: startedAt,
+      });
+      if (results.length === 0 && (await store.countResults()) > 0) {
+        // An empty answer from a catalog that had entities is far more likely a fault than a
+        // real deletion of everything; keep what we have.
+        throw new Error(
+          'The catalog returned no Components, APIs, Resources or Systems; keeping the previous results',
+        );
+      }
+      await store.replaceResults({ results, computedAt: startedAt });
+      await store.finishRun(runId, {
+        at: now(),
+        status: 'succeeded',
+        entityCount: results.length,
+      });
+      logger.info(
+        `InnerSource refresh computed ${results.length} entities from ${entities.length} catalog entities in ${
+          now().getTime() - startedAt.getTime()
+        } ms`,
+      );
+      return { status: 'succeeded', entityCount: results.length };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error(`InnerSource refresh failed, previous results kept and marked stale: ${message}`);
+      await store.markAllStale({ error: message, at: now() });
+      await store.finishRun(runId, { at: now(), status: 'failed', error: message });
+      return { status: 'failed', error: message };
+    }
+  }
+}

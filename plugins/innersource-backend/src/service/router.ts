@@ -1,0 +1,215 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  EntityInnerSourceResponse,
+  INNERSOURCE_KINDS,
+  PROJECT_SORT_FIELDS,
+  ProjectListResponse,
+} from '@innersource-backstage/plugin-innersource-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { InnerSourceStore, ProjectFilter } from '../database/InnerSourceStore';
+import { utcDay } from '../database/DatabaseInnerSourceStore';
+
+const KIND_NAMES = INNERSOURCE_KINDS.map(k => k.toLocaleLowerCase('en-US'));
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
+
+/** Accepts a query parameter given once or repeated, as a list. */
+const list = (item: z.ZodType<string>) =>
+  z
+    .union([
+      item.transform(value => [value]),
+      z.array(item).max(50, 'must have at most 50 values'),
+    ])
+    .optional();
+
+const listingQuerySchema = z
+  .object({
+    q: z.string().max(200, 'must be at most 200 characters').optional(),
+    kind: list(
+      z
+        .string()
+        .refine(v => KIND_NAMES.includes(v.toLocaleLowerCase('en-US')), {
+          message: `must be one of ${INNERSOURCE_KINDS.join(', ')}`,
+        }),
+    ),
+    type: list(z.string().min(1).max(63)),
+    tag: list(z.string().min(1).max(63)),
+    owner: list(z.string().min(1).max(255)),
+    lifecycle: list(z.string().min(1).max(63)),
+    innerSourceOnly: z.enum(['true', 'false']).optional(),
+    sort: z.enum(PROJECT_SORT_FIELDS).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    limit: z.coerce
+      .number({ invalid_type_error: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(100, 'must be at most 100')
+      .optional(),
+    offset: z.coerce
+      .number({ invalid_type_error: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must not be negative')
+      .optional(),
+  })
+  .strict();
+
+const entityQuerySchema = z
+  .object({
+    historyDays: z.coerce
+      .number({ invalid_type_error: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(730, 'must be at most 730')
+      .optional(),
+  })
+  .strict();
+
+/** Parses with a schema, turning problems into one readable 400 message. */
+function parseOrThrow<S extends z.ZodTypeAny>(
+  schema: S,
+  input: unknown,
+  what: string,
+): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(issue => {
+      if (issue.code === 'unrecognized_keys') {
+        return `unknown parameter(s) ${issue.keys.map(k => `'${k}'`).join(', ')}`;
+      }
+      const path = issue.path.filter(p => typeof p === 'string').join('.');
+      return path ? `'${path}' ${issue.message}` : issue.message;
+    });
+    throw new InputError(`Invalid ${what}: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** Default sort direction: biggest figures and newest first, names A-Z. */
+function defaultOrder(sort: ProjectFilter['sort']): 'asc' | 'desc' {
+  return sort === 'name' ? 'asc' : 'desc';
+}
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  catalog: CatalogService;
+  store: InnerSourceStore;
+  logger: LoggerService;
+}
+
+/**
+ * The InnerSource REST API. Every route but `/health` requires credentials, and what a caller
+ * sees is limited to the catalog entities those credentials may read.
+ */
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, catalog, store } = options;
+  const router = Router();
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/status', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const lastRun = await store.getLastRun();
+    res.json({ lastRun: lastRun ?? null, entityCount: await store.countResults() });
+  });
+
+  router.get('/entities/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const kind = req.params.kind.toLocaleLowerCase('en-US');
+    const { namespace, name } = req.params;
+    if (!KIND_NAMES.includes(kind)) {
+      throw new InputError(
+        `Invalid kind '${req.params.kind}': must be one of ${INNERSOURCE_KINDS.join(', ')}`,
+      );
+    }
+    if (!NAME_PATTERN.test(namespace) || !NAME_PATTERN.test(name)) {
+      throw new InputError(
+        `Invalid entity name '${namespace}/${name}': names are 1-253 letters, digits, '.', '_' or '-'`,
+      );
+    }
+    const query = parseOrThrow(entityQuerySchema, req.query, 'query');
+    const entityRef = stringifyEntityRef({ kind, namespace, name });
+
+    // The catalog decides visibility: an entity the caller may not read does not exist for them.
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} found`);
+    }
+    const result = await store.getResult(entityRef);
+    if (!result) {
+      throw new NotFoundError(
+        `No InnerSource results for ${entityRef} yet; they are computed on the next scheduled refresh`,
+      );
+    }
+    const historyDays = query.historyDays ?? 90;
+    const since = new Date(Date.now() - (historyDays - 1) * 24 * 60 * 60 * 1000);
+    const history = await store.getHistory(entityRef, { sinceDay: utcDay(since) });
+    const body: EntityInnerSourceResponse = { result, history };
+    res.json(body);
+  });
+
+  router.get('/projects', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const query = parseOrThrow(listingQuerySchema, req.query, 'query');
+    const sort = query.sort ?? 'usage';
+    const filter: ProjectFilter = {
+      q: query.q?.trim() || undefined,
+      kind: query.kind,
+      type: query.type,
+      tag: query.tag,
+      owner: query.owner,
+      lifecycle: query.lifecycle,
+      innerSourceOnly: query.innerSourceOnly === 'true',
+      sort,
+      order: query.order ?? defaultOrder(sort),
+    };
+    const limit = query.limit ?? 24;
+    const offset = query.offset ?? 0;
+
+    const [matching, readable] = await Promise.all([
+      store.listProjectRefs(filter),
+      readableEntityRefs(catalog, credentials),
+    ]);
+    const visible = matching.filter(ref => readable.has(ref));
+    const page = visible.slice(offset, offset + limit);
+    const body: ProjectListResponse = {
+      items: await store.getProjectItems(page),
+      totalCount: visible.length,
+      offset,
+      limit,
+      ...(offset + limit < visible.length ? { nextOffset: offset + limit } : {}),
+    };
+    res.json(body);
+  });
+
+  return router;
+}
+
+/** The refs of the InnerSource kinds that the caller may read, asked of the catalog as the caller. */
+async function readableEntityRefs(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+): Promise<Set<string>> {
+  const refs = new Set<string>();
+  for await (const page of catalog.streamEntities(
+    {
+      filter: { kind: [...INNERSOURCE_KINDS] },
+      fields: ['kind', 'metadata.namespace', 'metadata.name'],
+    },
+    { credentials },
+  )) {
+    for (const entity of page) {
+      refs.add(stringifyEntityRef(entity));
+    }
+  }
+  return refs;
+}

@@ -1,0 +1,181 @@
+/**
+ * The catalog kinds the InnerSource plugins compute results for.
+ *
+ * @public
+ */
+export const INNERSOURCE_KINDS = ['Component', 'API', 'Resource', 'System'] as const;
+
+/** @public */
+export type InnerSourceKind = (typeof INNERSOURCE_KINDS)[number];
+
+/** @public */
+export type LintSeverity = 'error' | 'warning' | 'info';
+
+/** @public */
+export type LintStatus = 'pass' | 'fail' | 'not-applicable';
+
+/**
+ * The outcome of one readiness rule for one entity.
+ *
+ * @public
+ */
+export interface LintFinding {
+  ruleId: string;
+  title: string;
+  category: string;
+  severity: LintSeverity;
+  status: LintStatus;
+  /** What was expected and what was found. */
+  message: string;
+  /** How to fix it, in Markdown. */
+  remediation: string;
+}
+
+/** @public */
+export interface LintSummary {
+  /** 0-100, weighted by severity over the applicable rules. */
+  score: number;
+  passed: number;
+  failed: number;
+  /** Failed rules of severity error. */
+  errors: number;
+  /** Failed rules of severity warning. */
+  warnings: number;
+  findings: LintFinding[];
+}
+
+/** How a consumer uses an entity. */
+/** @public */
+export type UsageRelation = 'dependsOn' | 'consumesApi';
+
+/** @public */
+export interface UsageConsumer {
+  entityRef: string;
+  title?: string;
+  /** Every way this consumer uses the entity (it can depend on it and consume its API). */
+  relations: Array<{ type: UsageRelation; via?: string }>;
+  ownerRef?: string;
+  /** The business unit (group directly below the root of the Group tree) of the consumer's owner. */
+  businessUnitRef?: string;
+}
+
+/** @public */
+export interface BusinessUnitUsage {
+  entityRef: string;
+  title?: string;
+  consumerCount: number;
+}
+
+/** @public */
+export interface UsageSummary {
+  /** Distinct entities that depend on this entity or consume an API it provides. */
+  count: number;
+  /** Distinct business units the consumers come from (unknown owners not counted). */
+  businessUnitCount: number;
+  businessUnits: BusinessUnitUsage[];
+  /** Consumers whose owner could not be placed in a business unit. */
+  unknownBusinessUnitCount: number;
+  consumers: UsageConsumer[];
+}
+
+/** The catalog facts about an entity that the InnerSource views show and filter on. */
+/** @public */
+export interface InnerSourceEntitySummary {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  description?: string;
+  type?: string;
+  lifecycle?: string;
+  ownerRef?: string;
+  ownerTitle?: string;
+  businessUnitRef?: string;
+  tags: string[];
+  /** Tagged `innersource` or `inner-source`. */
+  innerSource: boolean;
+}
+
+/** Whether the stored figures are current. */
+/** @public */
+export interface ResultStatus {
+  /** True when the last refresh failed and these are the last good figures. */
+  stale: boolean;
+  lastError?: string;
+  lastErrorAt?: string;
+}
+
+/** @public */
+export interface EntityInnerSourceResult {
+  entity: InnerSourceEntitySummary;
+  usage: UsageSummary;
+  lint: LintSummary;
+  /** When these figures were computed (ISO 8601). */
+  computedAt: string;
+  status: ResultStatus;
+}
+
+/** One day of an entity's history. */
+/** @public */
+export interface EntitySnapshot {
+  /** YYYY-MM-DD (UTC) */
+  day: string;
+  usageCount: number;
+  businessUnitCount: number;
+  lintScore: number;
+  lintErrors: number;
+  lintWarnings: number;
+}
+
+/** @public */
+export interface EntityInnerSourceResponse {
+  result: EntityInnerSourceResult;
+  history: EntitySnapshot[];
+}
+
+/** @public */
+export interface ProjectListItem {
+  entity: InnerSourceEntitySummary;
+  usageCount: number;
+  businessUnitCount: number;
+  lintScore: number;
+  lintErrors: number;
+  lintWarnings: number;
+  computedAt: string;
+  stale: boolean;
+}
+
+/** @public */
+export const PROJECT_SORT_FIELDS = ['usage', 'readiness', 'name', 'updated'] as const;
+
+/** @public */
+export type ProjectSortField = (typeof PROJECT_SORT_FIELDS)[number];
+
+/** @public */
+export interface ProjectListQuery {
+  /** Free text; every word must match name, title, description, tags, owner or type. */
+  q?: string;
+  kind?: string[];
+  type?: string[];
+  tag?: string[];
+  owner?: string[];
+  lifecycle?: string[];
+  /** Only entities tagged `innersource` / `inner-source`. */
+  innerSourceOnly?: boolean;
+  sort?: ProjectSortField;
+  order?: 'asc' | 'desc';
+  /** 1-100, default 24. */
+  limit?: number;
+  offset?: number;
+}
+
+/** @public */
+export interface ProjectListResponse {
+  items: ProjectListItem[];
+  totalCount: number;
+  offset: number;
+  limit: number;
+  /** Present when there is a further page. */
+  nextOffset?: number;
+}

@@ -1,0 +1,7 @@
+/**
+ * Extension points and types for backend modules of the InnerSource plugin.
+ *
+ * @packageDocumentation
+ */
+export * from './rules';
+export * from './extensions';

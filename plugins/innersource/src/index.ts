@@ -1,0 +1,1 @@
+export { innersourcePlugin as default } from './plugin';
