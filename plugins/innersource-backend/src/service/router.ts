@@ -21,14 +21,21 @@ import { utcDay } from '../database/DatabaseInnerSourceStore';
 const KIND_NAMES = INNERSOURCE_KINDS.map(k => k.toLocaleLowerCase('en-US'));
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
 
-/** Accepts a query parameter given once or repeated, as a list. */
+/** Query parameters that may be repeated (`kind=API&kind=System`). */
+const LIST_PARAMS = ['kind', 'type', 'tag', 'owner', 'lifecycle'];
+
 const list = (item: z.ZodType<string>) =>
-  z
-    .union([
-      item.transform(value => [value]),
-      z.array(item).max(50, 'must have at most 50 values'),
-    ])
-    .optional();
+  z.array(item).max(50, 'must have at most 50 values').optional();
+
+/** Turns a list parameter given once into a one-element list, so one schema fits both. */
+function withLists(query: Record<string, unknown>): Record<string, unknown> {
+  const normalized = { ...query };
+  for (const key of LIST_PARAMS) {
+    const value = normalized[key];
+    if (value !== undefined && !Array.isArray(value)) normalized[key] = [value];
+  }
+  return normalized;
+}
 
 const listingQuerySchema = z
   .object({
@@ -159,7 +166,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/projects', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const query = parseOrThrow(listingQuerySchema, req.query, 'query');
+    const query = parseOrThrow(listingQuerySchema, withLists(req.query), 'query');
     const sort = query.sort ?? 'usage';
     const filter: ProjectFilter = {
       q: query.q?.trim() || undefined,

@@ -1,0 +1,157 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import express from 'express';
+import request from 'supertest';
+import { computeResults } from '../compute/computeResults';
+import { metadataRules } from '../compute/metadataRules';
+import { DatabaseInnerSourceStore } from '../database/DatabaseInnerSourceStore';
+import { smallOrg } from '../__testUtils__/catalogFixtures';
+import { permissionAwareCatalog } from '../__testUtils__/permissionAwareCatalog';
+import { createRouter } from './router';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const OUTSIDER = 'user:default/outsider';
+
+describe('createRouter', () => {
+  let app: express.Express;
+
+  beforeAll(async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await DatabaseInnerSourceStore.create({
+      database: { getClient: async () => knex },
+    });
+    const entities = smallOrg();
+    const computedAt = new Date();
+    await store.replaceResults({
+      results: await computeResults({ entities, rules: metadataRules, computedAt }),
+      computedAt,
+    });
+    const router = await createRouter({
+      httpAuth: mockServices.httpAuth(),
+      catalog: permissionAwareCatalog({
+        entities,
+        hiddenFrom: { [OUTSIDER]: ['component:default/ledger-sdk'] },
+      }),
+      store,
+      logger: mockServices.logger.mock(),
+    });
+    app = express().use(router).use(mockErrorHandler());
+  });
+
+  describe('authentication', () => {
+    it.each(['/entities/component/default/ledger-sdk', '/projects', '/status'])(
+      'rejects %s without credentials',
+      async path => {
+        const response = await request(app)
+          .get(path)
+          .set('Authorization', mockCredentials.none.header());
+        expect(response.status).toBe(401);
+      },
+    );
+
+    it('answers /health without credentials', async () => {
+      const response = await request(app)
+        .get('/health')
+        .set('Authorization', mockCredentials.none.header());
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ status: 'ok' });
+    });
+  });
+
+  describe('GET /entities/:kind/:namespace/:name', () => {
+    it('returns the current results and today\'s snapshot', async () => {
+      const response = await request(app).get('/entities/Component/default/ledger-sdk');
+      expect(response.status).toBe(200);
+      expect(response.body.result.usage.count).toBe(4);
+      expect(response.body.result.entity.businessUnitRef).toBe('group:default/payments');
+      expect(response.body.result.status).toEqual({ stale: false });
+      expect(response.body.history).toEqual([
+        expect.objectContaining({ usageCount: 4, lintScore: 100 }),
+      ]);
+    });
+
+    it('answers 404 for an entity that does not exist', async () => {
+      const response = await request(app).get('/entities/component/default/nope');
+      expect(response.status).toBe(404);
+      expect(response.body.error.message).toBe('No entity component:default/nope found');
+    });
+
+    it('answers 404 for an entity the caller may not read', async () => {
+      const response = await request(app)
+        .get('/entities/component/default/ledger-sdk')
+        .set('Authorization', mockCredentials.user.header(OUTSIDER));
+      expect(response.status).toBe(404);
+    });
+
+    it.each([
+      ['/entities/group/default/acme', /Invalid kind 'group': must be one of Component, API, Resource, System/],
+      ['/entities/component/default/bad%20name', /Invalid entity name 'default\/bad name'/],
+      ['/entities/component/default/ledger-sdk?historyDays=0', /'historyDays' must be at least 1/],
+      ['/entities/component/default/ledger-sdk?historyDays=abc', /'historyDays' must be a number/],
+      ['/entities/component/default/ledger-sdk?foo=1', /unknown parameter\(s\) 'foo'/],
+    ])('answers 400 for %s', async (path, message) => {
+      const response = await request(app).get(path);
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toMatch(message);
+    });
+  });
+
+  describe('GET /projects', () => {
+    it('lists projects sorted by usage with paging', async () => {
+      const response = await request(app).get('/projects?limit=2');
+      expect(response.status).toBe(200);
+      expect(response.body.totalCount).toBe(7);
+      expect(response.body.nextOffset).toBe(2);
+      expect(response.body.items.map((i: any) => [i.entity.name, i.usageCount])).toEqual([
+        ['ledger-sdk', 4],
+        ['ledger', 4],
+      ]);
+      const last = await request(app).get('/projects?limit=2&offset=6');
+      expect(last.body.items).toHaveLength(1);
+      expect(last.body.nextOffset).toBeUndefined();
+    });
+
+    it('combines search, filters and sort given as repeated parameters', async () => {
+      const response = await request(app).get(
+        '/projects?q=shop&kind=Component&kind=API&sort=name&order=desc',
+      );
+      expect(response.body.items.map((i: any) => i.entity.name)).toEqual([
+        'shop-web',
+        'shop-app',
+      ]);
+    });
+
+    it('leaves out entities the caller may not read, also from the count', async () => {
+      const response = await request(app)
+        .get('/projects?kind=Component')
+        .set('Authorization', mockCredentials.user.header(OUTSIDER));
+      expect(response.status).toBe(200);
+      const names = response.body.items.map((i: any) => i.entity.name);
+      expect(names).not.toContain('ledger-sdk');
+      expect(names).toContain('shop-web');
+      expect(response.body.totalCount).toBe(4);
+
+      const everyone = await request(app).get('/projects?kind=Component');
+      expect(everyone.body.totalCount).toBe(5);
+    });
+
+    it.each([
+      ['/projects?limit=500', /'limit' must be at most 100/],
+      ['/projects?limit=-1', /'limit' must be at least 1/],
+      ['/projects?offset=x', /'offset' must be a number/],
+      ['/projects?sort=stars', /'sort' Invalid enum value/],
+      ['/projects?kind=Group', /'kind' must be one of Component, API, Resource, System/],
+      ['/projects?q=' + 'x'.repeat(201), /'q' must be at most 200 characters/],
+      ['/projects?bogus=1', /unknown parameter\(s\) 'bogus'/],
+    ])('answers 400 for %s', async (path, message) => {
+      const response = await request(app).get(path);
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toMatch(message);
+    });
+  });
+});
