@@ -68,4 +68,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@innersource-backstage/plugin-innersource-backend'));
+// InnerSource metrics and readiness lint
+backend.add(import('@innersource-backstage/plugin-innersource-backend'));
+
 backend.start();

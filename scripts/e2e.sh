@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# End-to-end test: builds the frontend, starts the real backend (which serves it) on :7017 with the
+# demo data, and drives Debian's Chromium through playwright-core. Screenshots go to e2e-artifacts/.
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+ensure_dependencies
+cd "$REPO_ROOT"
+
+if [ -z "${CHROMIUM_PATH:-}" ]; then
+  CHROMIUM_PATH="$(command -v chromium || command -v chromium-browser || true)"
+fi
+if [ -z "$CHROMIUM_PATH" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "[e2e] installing Debian's chromium"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    CHROMIUM_PATH="$(command -v chromium || true)"
+  fi
+fi
+if [ -z "$CHROMIUM_PATH" ]; then
+  echo "[e2e] Chromium is required: install Debian's 'chromium' package or set CHROMIUM_PATH" >&2
+  exit 1
+fi
+export CHROMIUM_PATH
+
+# Rebuild the frontend when any frontend source is newer than the last build.
+stamp="packages/app/dist/index.html"
+if [ ! -f "$stamp" ] || [ -n "$(find packages/app/src packages/app/package.json plugins/innersource/src plugins/innersource-common/src app-config.yaml -newer "$stamp" -print -quit)" ]; then
+  echo "[e2e] building the frontend"
+  yarn workspace app build || exit 1
+fi
+
+mkdir -p e2e-artifacts
+node --test --test-concurrency=1 \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination=e2e-artifacts/e2e.tap \
+  e2e/
