@@ -41,25 +41,27 @@ export function withCatalogRelations(entities: Entity[]): Entity[] {
     relations: [] as NonNullable<Entity['relations']>,
   }));
   const byRef = new Map(copies.map(e => [stringifyEntityRef(e), e]));
-  const add = (entity: Entity, type: string, targetRef: string) => {
-    if (!entity.relations!.some(r => r.type === type && r.targetRef === targetRef)) {
-      entity.relations!.push({ type, targetRef });
+  const add = (to: Entity, type: string, targetRef: string) => {
+    if (!to.relations!.some(r => r.type === type && r.targetRef === targetRef)) {
+      to.relations!.push({ type, targetRef });
     }
   };
-  for (const entity of copies) {
-    const sourceRef = stringifyEntityRef(entity);
-    const kind = entity.kind.toLocaleLowerCase('en-US');
+  for (const source of copies) {
+    const sourceRef = stringifyEntityRef(source);
+    const kind = source.kind.toLocaleLowerCase('en-US');
     for (const rel of [...SPEC_RELATIONS['*'], ...(SPEC_RELATIONS[kind] ?? [])]) {
-      const value = (entity.spec as Record<string, unknown> | undefined)?.[rel.field];
-      const targets = Array.isArray(value) ? value : value ? [value] : [];
+      const value = (source.spec as Record<string, unknown> | undefined)?.[rel.field];
+      let targets: unknown[] = [];
+      if (Array.isArray(value)) targets = value;
+      else if (value) targets = [value];
       for (const target of targets) {
         const targetRef = stringifyEntityRef(
           parseEntityRef(String(target), {
             defaultKind: rel.defaultKind,
-            defaultNamespace: entity.metadata.namespace,
+            defaultNamespace: source.metadata.namespace,
           }),
         );
-        add(entity, rel.forward, targetRef);
+        add(source, rel.forward, targetRef);
         const targetEntity = byRef.get(targetRef);
         if (targetEntity) add(targetEntity, rel.reverse, sourceRef);
       }
