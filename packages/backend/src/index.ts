@@ -67,7 +67,6 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-backend.add(import('@innersource-backstage/plugin-innersource-backend'));
 // InnerSource metrics and readiness lint
 backend.add(import('@innersource-backstage/plugin-innersource-backend'));
 

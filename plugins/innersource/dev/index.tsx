@@ -1,5 +1,6 @@
 import { createDevApp } from '@backstage/frontend-dev-utils';
+import innersourcePlugin from '../src/alpha';
 
-import plugin from '../src';
-
-createDevApp({ features: [plugin] });
+// Serves the discovery page at /innersource against the InnerSource backend. The entity tab
+// attaches to the catalog's entity page, which this minimal dev app does not include.
+createDevApp({ features: [innersourcePlugin] });

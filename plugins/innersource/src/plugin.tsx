@@ -1,25 +1,98 @@
+import type { Entity } from '@backstage/catalog-model';
 import {
-  createFrontendPlugin,
-  PageBlueprint,
-} from '@backstage/frontend-plugin-api';
-
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import {
+  INNERSOURCE_KINDS,
+  InnerSourceClient,
+} from '@innersource-backstage/plugin-innersource-common';
+import { innerSourceApiRef } from './api';
 import { rootRouteRef } from './routes';
 
-export const page = PageBlueprint.make({
-  params: {
-    path: '/innersource',
-    routeRef: rootRouteRef,
-    loader: () =>
-      import('./components/TodoPage').then(m => (
-        <m.TodoPage />
-      )),
+/**
+ * Whether the InnerSource tab applies to an entity: true for the kinds the InnerSource backend
+ * computes figures for (Component, API, Resource and System).
+ *
+ * @public
+ */
+export function isInnerSourceAvailable(entity: Entity): boolean {
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  return INNERSOURCE_KINDS.some(k => k.toLocaleLowerCase('en-US') === kind);
+}
+
+/**
+ * The InnerSource plugin for apps on the classic frontend system.
+ *
+ * @remarks
+ *
+ * Apps on the new frontend system use the default export of
+ * `@innersource-backstage/plugin-innersource/alpha` instead.
+ *
+ * @public
+ */
+export const innersourcePlugin = createPlugin({
+  id: 'innersource',
+  apis: [
+    createApiFactory({
+      api: innerSourceApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new InnerSourceClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
   },
 });
 
-export const innersourcePlugin = createFrontendPlugin({
-  pluginId: 'innersource',
-  extensions: [page],
-  routes: {
-    root: rootRouteRef,
-  }
-});
+/**
+ * The InnerSource discovery page, for the classic frontend system.
+ *
+ * @example
+ * ```tsx
+ * <Route path="/innersource" element={<InnerSourcePage />} />
+ * ```
+ *
+ * @public
+ */
+export const InnerSourcePage = innersourcePlugin.provide(
+  createRoutableExtension({
+    name: 'InnerSourcePage',
+    component: () =>
+      import('./components/InnerSourcePage').then(m => m.InnerSourcePage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The InnerSource tab of an entity page, for the classic frontend system.
+ *
+ * @example
+ * ```tsx
+ * <EntityLayout.Route
+ *   path="/innersource"
+ *   title="InnerSource"
+ *   if={isInnerSourceAvailable}
+ * >
+ *   <EntityInnerSourceContent />
+ * </EntityLayout.Route>
+ * ```
+ *
+ * @public
+ */
+export const EntityInnerSourceContent = innersourcePlugin.provide(
+  createComponentExtension({
+    name: 'EntityInnerSourceContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityInnerSourceContent').then(
+          m => m.EntityInnerSourceContent,
+        ),
+    },
+  }),
+);

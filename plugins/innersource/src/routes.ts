@@ -1,3 +1,15 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
+import { createRouteRef } from '@backstage/core-plugin-api';
 
-export const rootRouteRef = createRouteRef();
+/**
+ * Route of the InnerSource discovery page.
+ *
+ * @remarks
+ *
+ * Created with `@backstage/core-plugin-api` so that it can be mounted by classic apps and,
+ * through the built-in compatibility of route refs, by the new frontend system.
+ *
+ * @public
+ */
+export const rootRouteRef = createRouteRef({
+  id: 'innersource',
+});

@@ -1,3 +1,4 @@
+import { JsonObject } from '@backstage/types';
 import {
   Entity,
   parseEntityRef,
@@ -74,7 +75,7 @@ export function withCatalogRelations(entities: Entity[]): Entity[] {
 export function entity(
   kind: string,
   name: string,
-  spec: Record<string, unknown> = {},
+  spec: JsonObject = {},
   metadata: Partial<Entity['metadata']> = {},
 ): Entity {
   return {

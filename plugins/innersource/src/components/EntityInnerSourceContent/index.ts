@@ -1,0 +1,2 @@
+export { EntityInnerSourceContent } from './EntityInnerSourceContent';
+export type { EntityInnerSourceContentProps } from './EntityInnerSourceContent';
