@@ -27,11 +27,15 @@ async function waitFor(what, check, { timeoutMs, intervalMs = 1000 }) {
       lastError = error;
     }
     if (backend?.exitCode !== null && backend?.exitCode !== undefined) {
-      throw new Error(`The backend exited with code ${backend.exitCode} while waiting for ${what}; see e2e-artifacts/backend.log`);
+      throw new Error(
+        `The backend exited with code ${backend.exitCode} while waiting for ${what}; see e2e-artifacts/backend.log`,
+      );
     }
     await new Promise(resolve => setTimeout(resolve, intervalMs));
   }
-  throw new Error(`Timed out waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
+  throw new Error(
+    `Timed out waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`,
+  );
 }
 
 async function api(path, token = guestToken) {
@@ -42,7 +46,9 @@ async function api(path, token = guestToken) {
 
 /** Opens a page signed in as the guest user, as a person would by pressing Enter. */
 async function openSignedIn(path) {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 1000 },
+  });
   await page.goto(`${BASE}${path}`);
   const enter = page.getByRole('button', { name: 'Enter' });
   await enter.waitFor({ timeout: 60_000 });
@@ -55,22 +61,40 @@ before(async () => {
   const log = createWriteStream(join(artifacts, 'backend.log'));
   backend = spawn(
     'yarn',
-    ['workspace', 'backend', 'start', '--config', '../../app-config.yaml', '--config', '../../e2e/app-config.e2e.yaml'],
-    { cwd: root, env: { ...process.env, NODE_ENV: 'development' }, detached: true },
+    [
+      'workspace',
+      'backend',
+      'start',
+      '--config',
+      '../../app-config.yaml',
+      '--config',
+      '../../e2e/app-config.e2e.yaml',
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'development' },
+      detached: true,
+    },
   );
   backend.stdout.pipe(log);
   backend.stderr.pipe(log);
 
-  await waitFor('the backend to answer', async () => (await api('/health', null)).ok, {
-    timeoutMs: 240_000,
-  });
+  await waitFor(
+    'the backend to answer',
+    async () => (await api('/health', null)).ok,
+    {
+      timeoutMs: 240_000,
+    },
+  );
   guestToken = await waitFor(
     'a guest token',
     async () => {
       const response = await fetch(`${BASE}/api/auth/guest/refresh`, {
         headers: { 'X-Requested-With': 'XMLHttpRequest' },
       });
-      return response.ok ? (await response.json()).backstageIdentity.token : undefined;
+      return response.ok
+        ? (await response.json()).backstageIdentity.token
+        : undefined;
     },
     { timeoutMs: 30_000 },
   );
@@ -122,17 +146,25 @@ after(async () => {
 describe('the InnerSource API of the running backend', () => {
   it('refuses requests without credentials and answers health checks', async () => {
     assert.equal((await api('/projects', null)).status, 401);
-    assert.equal((await api('/entities/component/default/ledger-sdk', null)).status, 401);
+    assert.equal(
+      (await api('/entities/component/default/ledger-sdk', null)).status,
+      401,
+    );
     assert.equal((await api('/health', null)).status, 200);
   });
 
   it('computed the demo figures from the real catalog', async () => {
-    const body = await (await api('/entities/component/default/ledger-sdk')).json();
+    const body = await (
+      await api('/entities/component/default/ledger-sdk')
+    ).json();
     assert.equal(body.result.usage.count, 5);
     assert.equal(body.result.usage.businessUnitCount, 3);
     assert.equal(body.result.lint.score, 100);
     const listing = await (await api('/projects?q=ledger&sort=usage')).json();
-    assert.ok(listing.totalCount >= 4, `expected the ledger projects, got ${listing.totalCount}`);
+    assert.ok(
+      listing.totalCount >= 4,
+      `expected the ledger projects, got ${listing.totalCount}`,
+    );
   });
 });
 
@@ -141,9 +173,12 @@ describe('the InnerSource pages in Chromium', () => {
     const page = await openSignedIn('/innersource');
     await page.getByText('Ledger SDK').first().waitFor({ timeout: 60_000 });
     await page.getByText('Identity API').first().waitFor();
-    await page.screenshot({ path: join(artifacts, 'discovery-page.png'), fullPage: true });
+    await page.screenshot({
+      path: join(artifacts, 'discovery-page.png'),
+      fullPage: true,
+    });
 
-    await page.getByRole('textbox', { name: /search/i }).fill('design system');
+    await page.getByLabel('Search projects').fill('design system');
     await page.waitForURL(/q=design/, { timeout: 10_000 });
     await page.getByText('Design System').first().waitFor({ timeout: 10_000 });
     await waitFor(
@@ -151,25 +186,47 @@ describe('the InnerSource pages in Chromium', () => {
       async () => (await page.getByText('Ledger SDK').count()) === 0,
       { timeoutMs: 10_000, intervalMs: 250 },
     );
-    await page.screenshot({ path: join(artifacts, 'discovery-search.png'), fullPage: true });
+    await page.screenshot({
+      path: join(artifacts, 'discovery-search.png'),
+      fullPage: true,
+    });
     await page.close();
   });
 
   it("shows an entity's InnerSource tab with usage and readiness", async () => {
-    const page = await openSignedIn('/catalog/default/component/ledger-sdk/innersource');
+    const page = await openSignedIn(
+      '/catalog/default/component/ledger-sdk/innersource',
+    );
     await page.getByText('Who uses this project?').waitFor({ timeout: 60_000 });
-    const usageCard = page.locator('text=Who uses this project?').locator('xpath=ancestor::*[contains(@class,"MuiCard-root")][1]');
+    const usageCard = page
+      .locator('text=Who uses this project?')
+      .locator('xpath=ancestor::*[contains(@class,"MuiCard-root")][1]');
     const usageText = await usageCard.innerText();
     assert.match(usageText, /\b5\b/, 'the usage count of 5 is shown');
-    assert.match(usageText, /Checkout Service|checkout-service/, 'a consumer is listed');
+    assert.match(
+      usageText,
+      /Checkout Service|checkout-service/,
+      'a consumer is listed',
+    );
     assert.match(usageText, /Retail|retail-bu/i, 'a business unit is listed');
-    await page.getByText('What is missing before other teams can contribute?').waitFor();
-    await page.screenshot({ path: join(artifacts, 'entity-tab.png'), fullPage: true });
+    await page
+      .getByText('What is missing before other teams can contribute?')
+      .waitFor();
+    await page.screenshot({
+      path: join(artifacts, 'entity-tab.png'),
+      fullPage: true,
+    });
 
     // An entity with gaps shows what to fix.
     await page.goto(`${BASE}/catalog/default/api/search-api/innersource`);
-    await page.getByText(/Expected a description of more than 30 characters/).first().waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: join(artifacts, 'entity-tab-gaps.png'), fullPage: true });
+    await page
+      .getByText(/Expected a description of more than 30 characters/)
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await page.screenshot({
+      path: join(artifacts, 'entity-tab-gaps.png'),
+      fullPage: true,
+    });
     await page.close();
   });
 });

@@ -32,4 +32,4 @@ mkdir -p e2e-artifacts
 node --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=e2e-artifacts/e2e.tap \
-  e2e/
+  e2e/*.e2e.test.mjs

@@ -27,5 +27,7 @@ if (existsSync(tapFile)) {
 if (failedSteps.length > 0) {
   console.log(`\nFailed checks: ${failedSteps.join(', ')}`);
 }
-console.log(`\nSummary: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+console.log(
+  `\nSummary: ${passed} passed, ${failed} failed, ${skipped} skipped`,
+);
 process.exit(failedSteps.length > 0 || failed > 0 ? 1 : 0);

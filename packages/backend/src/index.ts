@@ -56,7 +56,6 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
-
 // user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));
 

@@ -21,12 +21,16 @@ exports.up = async function up(knex) {
     table
       .text('tags')
       .notNullable()
-      .comment('Lower-cased tags wrapped in | for exact matching, e.g. |java|innersource|');
+      .comment(
+        'Lower-cased tags wrapped in | for exact matching, e.g. |java|innersource|',
+      );
     table.boolean('is_innersource').notNullable().defaultTo(false);
     table
       .text('search_text')
       .notNullable()
-      .comment('Lower-cased name, title, description, tags, owner and type for text search');
+      .comment(
+        'Lower-cased name, title, description, tags, owner and type for text search',
+      );
     table.integer('usage_count').notNullable().defaultTo(0);
     table.integer('business_unit_count').notNullable().defaultTo(0);
     table.integer('lint_score').notNullable().defaultTo(0);
@@ -61,7 +65,10 @@ exports.up = async function up(knex) {
     table.increments('id').primary();
     table.string('started_at', 32).notNullable();
     table.string('finished_at', 32).nullable();
-    table.string('status', 16).notNullable().comment('running, succeeded or failed');
+    table
+      .string('status', 16)
+      .notNullable()
+      .comment('running, succeeded or failed');
     table.integer('entity_count').nullable();
     table.text('error').nullable();
   });

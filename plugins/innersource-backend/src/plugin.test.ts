@@ -17,11 +17,18 @@ import { permissionAwareCatalog } from './__testUtils__/permissionAwareCatalog';
 
 /** Refresh right at start-up, as the first scheduled run does, instead of after the default delay. */
 const config = mockServices.rootConfig.factory({
-  data: { innersource: { schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } } } },
+  data: {
+    innersource: {
+      schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+    },
+  },
 });
 
 /** Polls until the scheduled refresh at start-up has stored results. */
-async function waitForResults(server: Parameters<typeof request>[0], path: string) {
+async function waitForResults(
+  server: Parameters<typeof request>[0],
+  path: string,
+) {
   for (let attempt = 0; attempt < 100; attempt++) {
     const response = await request(server).get(path);
     if (response.status === 200) return response;
@@ -47,7 +54,9 @@ describe('innersourcePlugin', () => {
     expect(response.body.result.usage.count).toBe(4);
     expect(response.body.result.lint.score).toBe(100);
 
-    const listing = await request(server).get('/api/innersource/projects?sort=readiness');
+    const listing = await request(server).get(
+      '/api/innersource/projects?sort=readiness',
+    );
     expect(listing.status).toBe(200);
     expect(listing.body.totalCount).toBe(7);
 
@@ -87,7 +96,10 @@ describe('innersourcePlugin', () => {
                 check: ({ entity }) =>
                   entity.metadata.tags?.includes('java')
                     ? { status: 'pass', message: 'Tagged java' }
-                    : { status: 'fail', message: 'Expected a language tag, found none' },
+                    : {
+                        status: 'fail',
+                        message: 'Expected a language tag, found none',
+                      },
               },
             ]);
           },
@@ -107,7 +119,10 @@ describe('innersourcePlugin', () => {
       '/api/innersource/entities/component/default/ledger-sdk',
     );
     expect(sdk.body.result.lint.findings).toContainEqual(
-      expect.objectContaining({ ruleId: 'custom.has-java-tag', status: 'pass' }),
+      expect.objectContaining({
+        ruleId: 'custom.has-java-tag',
+        status: 'pass',
+      }),
     );
     const web = await request(server).get(
       '/api/innersource/entities/component/default/shop-web',
@@ -129,11 +144,18 @@ describe('innersourcePlugin', () => {
     const { server } = await startTestBackend({
       features: [
         innersourcePlugin,
-        createServiceFactory({ service: catalogServiceRef, deps: {}, factory: () => catalog }),
+        createServiceFactory({
+          service: catalogServiceRef,
+          deps: {},
+          factory: () => catalog,
+        }),
         config,
       ],
     });
-    await waitForResults(server, '/api/innersource/entities/component/default/ledger-sdk');
+    await waitForResults(
+      server,
+      '/api/innersource/entities/component/default/ledger-sdk',
+    );
     const asOutsider = mockCredentials.user.header('user:default/outsider');
 
     const entity = await request(server)

@@ -48,13 +48,24 @@ export const innersourcePlugin = createBackendPlugin({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
       },
-      async init({ logger, config, database, scheduler, httpRouter, httpAuth, auth, catalog }) {
+      async init({
+        logger,
+        config,
+        database,
+        scheduler,
+        httpRouter,
+        httpAuth,
+        auth,
+        catalog,
+      }) {
         const store = await DatabaseInnerSourceStore.create({ database });
 
         const seen = new Set<string>();
         const rules = [...metadataRules, ...addedRules].filter(rule => {
           if (seen.has(rule.id)) {
-            logger.warn(`Ignoring a second InnerSource lint rule with id '${rule.id}'`);
+            logger.warn(
+              `Ignoring a second InnerSource lint rule with id '${rule.id}'`,
+            );
             return false;
           }
           seen.add(rule.id);
@@ -82,7 +93,9 @@ export const innersourcePlugin = createBackendPlugin({
           },
         });
 
-        httpRouter.use(await createRouter({ httpAuth, catalog, store, logger }));
+        httpRouter.use(
+          await createRouter({ httpAuth, catalog, store, logger }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

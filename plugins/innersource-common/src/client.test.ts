@@ -27,23 +27,29 @@ describe('InnerSourceClient', () => {
     ]);
   });
 
-  it('throws the backend error message on other failures', async () => {
+  it('throws a ResponseError carrying the backend explanation on other failures', async () => {
     const client = new InnerSourceClient({
       discoveryApi,
       fetchApi: {
         fetch: (async () =>
           new Response(
             JSON.stringify({
-              error: { name: 'InputError', message: 'limit must be at most 100' },
+              error: {
+                name: 'InputError',
+                message: 'limit must be at most 100',
+              },
               response: { statusCode: 400 },
             }),
             { status: 400, headers: { 'content-type': 'application/json' } },
           )) as typeof fetch,
       },
     });
-    await expect(client.listProjects({ limit: 500 })).rejects.toThrow(
-      /limit must be at most 100/,
-    );
+    // ResponseErrorPanel in the UI shows body.error.message
+    await expect(client.listProjects({ limit: 500 })).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 400,
+      body: { error: { message: 'limit must be at most 100' } },
+    });
   });
 
   it('rejects a malformed entity ref', async () => {

@@ -112,7 +112,9 @@ export class InnerSourceClient implements InnerSourceApi {
     return (await response.json()) as EntityInnerSourceResponse;
   }
 
-  async listProjects(query: ProjectListQuery = {}): Promise<ProjectListResponse> {
+  async listProjects(
+    query: ProjectListQuery = {},
+  ): Promise<ProjectListResponse> {
     const response = await this.request(
       '/projects',
       projectListQueryToSearchParams(query),
@@ -126,7 +128,9 @@ export class InnerSourceClient implements InnerSourceApi {
   private async request(path: string, params: URLSearchParams) {
     const baseUrl = await this.discoveryApi.getBaseUrl('innersource');
     const search = params.toString();
-    return this.fetchApi.fetch(`${baseUrl}${path}${search ? `?${search}` : ''}`);
+    return this.fetchApi.fetch(
+      `${baseUrl}${path}${search ? `?${search}` : ''}`,
+    );
   }
 }
 

@@ -47,6 +47,8 @@ const INNERSOURCE_TAGS = ['innersource', 'inner-source'];
  *
  * @public
  */
-export function hasInnerSourceTag(tags: readonly string[] | undefined): boolean {
+export function hasInnerSourceTag(
+  tags: readonly string[] | undefined,
+): boolean {
   return (tags ?? []).some(tag => INNERSOURCE_TAGS.includes(tag.toLowerCase()));
 }

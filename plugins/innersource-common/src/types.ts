@@ -3,7 +3,12 @@
  *
  * @public
  */
-export const INNERSOURCE_KINDS = ['Component', 'API', 'Resource', 'System'] as const;
+export const INNERSOURCE_KINDS = [
+  'Component',
+  'API',
+  'Resource',
+  'System',
+] as const;
 
 /** @public */
 export type InnerSourceKind = (typeof INNERSOURCE_KINDS)[number];
@@ -147,7 +152,12 @@ export interface ProjectListItem {
 }
 
 /** @public */
-export const PROJECT_SORT_FIELDS = ['usage', 'readiness', 'name', 'updated'] as const;
+export const PROJECT_SORT_FIELDS = [
+  'usage',
+  'readiness',
+  'name',
+  'updated',
+] as const;
 
 /** @public */
 export type ProjectSortField = (typeof PROJECT_SORT_FIELDS)[number];

@@ -25,7 +25,11 @@ describe('ruleAppliesTo', () => {
     ).toBe(false);
     expect(
       ruleAppliesTo(
-        { types: ['library'], lifecycles: ['production'], tags: ['innersource'] },
+        {
+          types: ['library'],
+          lifecycles: ['production'],
+          tags: ['innersource'],
+        },
         entity,
       ),
     ).toBe(true);

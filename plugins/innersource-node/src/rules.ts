@@ -80,7 +80,8 @@ export function ruleAppliesTo(
   entity: Entity,
 ): boolean {
   if (!applicability) return true;
-  const lower = (values: string[]) => values.map(v => v.toLocaleLowerCase('en-US'));
+  const lower = (values: string[]) =>
+    values.map(v => v.toLocaleLowerCase('en-US'));
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
   const { kinds, types, lifecycles, tags } = applicability;
   if (kinds && !lower(kinds).includes(entity.kind.toLocaleLowerCase('en-US'))) {

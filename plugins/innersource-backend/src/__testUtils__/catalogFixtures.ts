@@ -15,19 +15,56 @@ type SpecRelation = {
 /** The relations Backstage's built-in catalog processor derives from spec fields. */
 const SPEC_RELATIONS: Record<string, SpecRelation[]> = {
   '*': [
-    { field: 'owner', defaultKind: 'group', forward: 'ownedBy', reverse: 'ownerOf' },
+    {
+      field: 'owner',
+      defaultKind: 'group',
+      forward: 'ownedBy',
+      reverse: 'ownerOf',
+    },
     { field: 'dependsOn', forward: 'dependsOn', reverse: 'dependencyOf' },
-    { field: 'system', defaultKind: 'system', forward: 'partOf', reverse: 'hasPart' },
+    {
+      field: 'system',
+      defaultKind: 'system',
+      forward: 'partOf',
+      reverse: 'hasPart',
+    },
   ],
   component: [
-    { field: 'providesApis', defaultKind: 'api', forward: 'providesApi', reverse: 'apiProvidedBy' },
-    { field: 'consumesApis', defaultKind: 'api', forward: 'consumesApi', reverse: 'apiConsumedBy' },
+    {
+      field: 'providesApis',
+      defaultKind: 'api',
+      forward: 'providesApi',
+      reverse: 'apiProvidedBy',
+    },
+    {
+      field: 'consumesApis',
+      defaultKind: 'api',
+      forward: 'consumesApi',
+      reverse: 'apiConsumedBy',
+    },
   ],
   group: [
-    { field: 'parent', defaultKind: 'group', forward: 'childOf', reverse: 'parentOf' },
-    { field: 'children', defaultKind: 'group', forward: 'parentOf', reverse: 'childOf' },
+    {
+      field: 'parent',
+      defaultKind: 'group',
+      forward: 'childOf',
+      reverse: 'parentOf',
+    },
+    {
+      field: 'children',
+      defaultKind: 'group',
+      forward: 'parentOf',
+      reverse: 'childOf',
+    },
   ],
-  user: [{ field: 'memberOf', defaultKind: 'group', forward: 'memberOf', reverse: 'hasMember' }],
+  user: [
+    {
+      field: 'memberOf',
+      defaultKind: 'group',
+      forward: 'memberOf',
+      reverse: 'hasMember',
+    },
+  ],
 };
 
 /**
@@ -43,15 +80,22 @@ export function withCatalogRelations(entities: Entity[]): Entity[] {
   }));
   const byRef = new Map(copies.map(e => [stringifyEntityRef(e), e]));
   const add = (to: Entity, type: string, targetRef: string) => {
-    if (!to.relations!.some(r => r.type === type && r.targetRef === targetRef)) {
+    if (
+      !to.relations!.some(r => r.type === type && r.targetRef === targetRef)
+    ) {
       to.relations!.push({ type, targetRef });
     }
   };
   for (const source of copies) {
     const sourceRef = stringifyEntityRef(source);
     const kind = source.kind.toLocaleLowerCase('en-US');
-    for (const rel of [...SPEC_RELATIONS['*'], ...(SPEC_RELATIONS[kind] ?? [])]) {
-      const value = (source.spec as Record<string, unknown> | undefined)?.[rel.field];
+    for (const rel of [
+      ...SPEC_RELATIONS['*'],
+      ...(SPEC_RELATIONS[kind] ?? []),
+    ]) {
+      const value = (source.spec as Record<string, unknown> | undefined)?.[
+        rel.field
+      ];
       let targets: unknown[] = [];
       if (Array.isArray(value)) targets = value;
       else if (value) targets = [value];
@@ -92,32 +136,72 @@ export function entity(
  */
 export function smallOrg(): Entity[] {
   return withCatalogRelations([
-    entity('Group', 'acme', { type: 'organization', children: [] }, { title: 'ACME' }),
-    entity('Group', 'payments', { type: 'business-unit', parent: 'acme', children: [] }),
-    entity('Group', 'retail', { type: 'business-unit', parent: 'acme', children: [] }),
-    entity('Group', 'team-ledger', { type: 'team', parent: 'payments', children: [] }),
-    entity('Group', 'team-shop', { type: 'team', parent: 'retail', children: [] }),
-    entity('Group', 'team-shop-mobile', { type: 'team', parent: 'team-shop', children: [] }),
-    entity('User', 'maria', { memberOf: ['team-ledger'], profile: { displayName: 'Maria' } }),
-    entity('Component', 'ledger-sdk', {
-      type: 'library',
-      lifecycle: 'production',
-      owner: 'team-ledger',
-      system: 'ledger',
-      providesApis: ['ledger-api'],
-    }, {
-      description: 'Java and TypeScript SDK for posting to the ledger',
-      tags: ['innersource', 'java'],
-      links: [{ url: 'https://docs.example/ledger', title: 'Documentation' }],
-      annotations: { 'backstage.io/source-location': 'url:https://git.example/ledger-sdk/' },
+    entity(
+      'Group',
+      'acme',
+      { type: 'organization', children: [] },
+      { title: 'ACME' },
+    ),
+    entity('Group', 'payments', {
+      type: 'business-unit',
+      parent: 'acme',
+      children: [],
     }),
-    entity('API', 'ledger-api', {
-      type: 'openapi',
-      lifecycle: 'production',
-      owner: 'team-ledger',
-      system: 'ledger',
-      definition: 'openapi: 3.0.0',
-    }, { description: 'short' }),
+    entity('Group', 'retail', {
+      type: 'business-unit',
+      parent: 'acme',
+      children: [],
+    }),
+    entity('Group', 'team-ledger', {
+      type: 'team',
+      parent: 'payments',
+      children: [],
+    }),
+    entity('Group', 'team-shop', {
+      type: 'team',
+      parent: 'retail',
+      children: [],
+    }),
+    entity('Group', 'team-shop-mobile', {
+      type: 'team',
+      parent: 'team-shop',
+      children: [],
+    }),
+    entity('User', 'maria', {
+      memberOf: ['team-ledger'],
+      profile: { displayName: 'Maria' },
+    }),
+    entity(
+      'Component',
+      'ledger-sdk',
+      {
+        type: 'library',
+        lifecycle: 'production',
+        owner: 'team-ledger',
+        system: 'ledger',
+        providesApis: ['ledger-api'],
+      },
+      {
+        description: 'Java and TypeScript SDK for posting to the ledger',
+        tags: ['innersource', 'java'],
+        links: [{ url: 'https://docs.example/ledger', title: 'Documentation' }],
+        annotations: {
+          'backstage.io/source-location': 'url:https://git.example/ledger-sdk/',
+        },
+      },
+    ),
+    entity(
+      'API',
+      'ledger-api',
+      {
+        type: 'openapi',
+        lifecycle: 'production',
+        owner: 'team-ledger',
+        system: 'ledger',
+        definition: 'openapi: 3.0.0',
+      },
+      { description: 'short' },
+    ),
     entity('Component', 'shop-web', {
       type: 'website',
       lifecycle: 'production',

@@ -12,9 +12,13 @@ export function permissionAwareCatalog(options: {
   hiddenFrom?: Record<string, string[]>;
 }) {
   const visibleTo = (credentials?: BackstageCredentials) => {
-    const principal = credentials?.principal as { userEntityRef?: string } | undefined;
+    const principal = credentials?.principal as
+      | { userEntityRef?: string }
+      | undefined;
     const hidden = new Set(
-      (principal?.userEntityRef && options.hiddenFrom?.[principal.userEntityRef]) || [],
+      (principal?.userEntityRef &&
+        options.hiddenFrom?.[principal.userEntityRef]) ||
+        [],
     );
     return options.entities.filter(e => !hidden.has(stringifyEntityRef(e)));
   };
@@ -23,15 +27,21 @@ export function permissionAwareCatalog(options: {
     if (!kinds) return true;
     return ([] as string[])
       .concat(kinds)
-      .some(k => k.toLocaleLowerCase('en-US') === entity.kind.toLocaleLowerCase('en-US'));
+      .some(
+        k =>
+          k.toLocaleLowerCase('en-US') ===
+          entity.kind.toLocaleLowerCase('en-US'),
+      );
   };
   return catalogServiceMock.mock({
     async *streamEntities(request, opts) {
-      const credentials = (opts as { credentials?: BackstageCredentials })?.credentials;
+      const credentials = (opts as { credentials?: BackstageCredentials })
+        ?.credentials;
       yield visibleTo(credentials).filter(e => kindMatches(e, request?.filter));
     },
     async getEntityByRef(ref, opts) {
-      const credentials = (opts as { credentials?: BackstageCredentials })?.credentials;
+      const credentials = (opts as { credentials?: BackstageCredentials })
+        ?.credentials;
       const wanted = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
       return visibleTo(credentials).find(e => stringifyEntityRef(e) === wanted);
     },

@@ -112,9 +112,7 @@ export class CatalogIndex implements CatalogSnapshot {
     if (!groupRef) return undefined;
     const ancestry = this.groupAncestry(groupRef);
     if (ancestry.length === 0) return undefined;
-    return ancestry.length === 1
-      ? ancestry[0]
-      : ancestry[ancestry.length - 2];
+    return ancestry.length === 1 ? ancestry[0] : ancestry[ancestry.length - 2];
   }
 
   /** A human name for an entity: its title, else its name. */

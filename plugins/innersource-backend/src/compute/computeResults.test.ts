@@ -6,7 +6,11 @@ import { metadataRules } from './metadataRules';
 const computedAt = new Date('2026-11-24T10:00:00Z');
 
 async function resultsByRef(rules: InnerSourceLintRule[] = metadataRules) {
-  const results = await computeResults({ entities: smallOrg(), rules, computedAt });
+  const results = await computeResults({
+    entities: smallOrg(),
+    rules,
+    computedAt,
+  });
   return new Map(results.map(r => [r.entity.entityRef, r]));
 }
 
@@ -51,7 +55,8 @@ describe('computeResults', () => {
     expect(failures('api:default/ledger-api')).toEqual({
       'metadata.description':
         'Expected a description of more than 30 characters, found 5: "short"',
-      'metadata.innersource-tag': "Expected the tag 'innersource' or 'inner-source', found no tags",
+      'metadata.innersource-tag':
+        "Expected the tag 'innersource' or 'inner-source', found no tags",
       'metadata.documentation':
         'Expected a documentation link in metadata.links or the backstage.io/techdocs-ref annotation, found neither',
       'metadata.source-location':
@@ -64,12 +69,16 @@ describe('computeResults', () => {
         'Expected a description of more than 30 characters, found none',
     });
     // A user owner is a valid owner.
-    expect(failures('component:default/ledger-cli')['metadata.owner']).toBeUndefined();
+    expect(
+      failures('component:default/ledger-cli')['metadata.owner'],
+    ).toBeUndefined();
   });
 
   it('does not apply lifecycle and source rules to systems', async () => {
     const system = (await resultsByRef()).get('system:default/ledger')!;
-    const status = Object.fromEntries(system.lint.findings.map(f => [f.ruleId, f.status]));
+    const status = Object.fromEntries(
+      system.lint.findings.map(f => [f.ruleId, f.status]),
+    );
     expect(status['metadata.lifecycle']).toBe('not-applicable');
     expect(status['metadata.source-location']).toBe('not-applicable');
     expect(status['metadata.owner']).toBe('pass');

@@ -11,17 +11,23 @@ import { CatalogIndex } from './CatalogIndex';
 import { lintEntity } from './lintEntity';
 import { usageSummary } from './usage';
 
-const TARGET_KINDS = new Set(INNERSOURCE_KINDS.map(k => k.toLocaleLowerCase('en-US')));
+const TARGET_KINDS = new Set(
+  INNERSOURCE_KINDS.map(k => k.toLocaleLowerCase('en-US')),
+);
 
 /** Whether the InnerSource plugins compute results for an entity of this kind. */
 export function isInnerSourceTarget(entity: Entity): boolean {
   return TARGET_KINDS.has(entity.kind.toLocaleLowerCase('en-US'));
 }
 
-function entitySummary(entity: Entity, index: CatalogIndex): InnerSourceEntitySummary {
+function entitySummary(
+  entity: Entity,
+  index: CatalogIndex,
+): InnerSourceEntitySummary {
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
   const ownerRef = index.ownerRef(entity);
-  const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  const str = (value: unknown) =>
+    typeof value === 'string' && value !== '' ? value : undefined;
   const tags = entity.metadata.tags ?? [];
   return {
     entityRef: stringifyEntityRef(entity),
@@ -53,7 +59,11 @@ export async function computeResults(options: {
   const results: EntityInnerSourceResult[] = [];
   for (const entity of index.entities()) {
     if (!isInnerSourceTarget(entity)) continue;
-    const findings = await lintEntity({ entity, catalog: index, rules: options.rules });
+    const findings = await lintEntity({
+      entity,
+      catalog: index,
+      rules: options.rules,
+    });
     results.push({
       entity: entitySummary(entity, index),
       usage: usageSummary(entity, index),

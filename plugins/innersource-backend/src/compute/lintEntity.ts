@@ -26,12 +26,20 @@ export async function lintEntity(options: {
       remediation: rule.remediation,
     };
     if (!ruleAppliesTo(rule.appliesTo, entity)) {
-      findings.push({ ...base, status: 'not-applicable', message: 'Does not apply to this entity' });
+      findings.push({
+        ...base,
+        status: 'not-applicable',
+        message: 'Does not apply to this entity',
+      });
       continue;
     }
     try {
       const result = await rule.check({ entity, catalog });
-      findings.push({ ...base, status: result.status, message: result.message });
+      findings.push({
+        ...base,
+        status: result.status,
+        message: result.message,
+      });
     } catch (error) {
       findings.push({
         ...base,

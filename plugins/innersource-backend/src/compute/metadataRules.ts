@@ -11,16 +11,28 @@ export const MIN_DESCRIPTION_LENGTH = 30;
 const TECHDOCS_ANNOTATION = 'backstage.io/techdocs-ref';
 const SOURCE_LOCATION_ANNOTATION = 'backstage.io/source-location';
 
-const pass = (message: string): LintCheckResult => ({ status: 'pass', message });
-const fail = (message: string): LintCheckResult => ({ status: 'fail', message });
+const pass = (message: string): LintCheckResult => ({
+  status: 'pass',
+  message,
+});
+const fail = (message: string): LintCheckResult => ({
+  status: 'fail',
+  message,
+});
 
 function specString(entity: Entity, field: string): string | undefined {
   const value = (entity.spec as Record<string, unknown> | undefined)?.[field];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  return typeof value === 'string' && value.trim() !== ''
+    ? value.trim()
+    : undefined;
 }
 
 /** Whether a link looks like documentation by its type, icon or title. */
-function isDocumentationLink(link: { type?: string; icon?: string; title?: string }) {
+function isDocumentationLink(link: {
+  type?: string;
+  icon?: string;
+  title?: string;
+}) {
   return [link.type, link.icon, link.title].some(
     value => typeof value === 'string' && /doc/i.test(value),
   );
@@ -61,8 +73,11 @@ export const metadataRules: InnerSourceLintRule[] = [
       'Set `spec.owner` to the Group (preferably) or User that maintains the project, e.g. `owner: group:team-ledger`, and make sure that group is in the catalog. Contributors need to know whom to talk to.',
     check: ({ entity, catalog }) => {
       const owner = specString(entity, 'owner');
-      if (!owner) return fail('Expected spec.owner to name a Group or User, found none');
-      const ownedBy = entity.relations?.find(r => r.type === 'ownedBy')?.targetRef;
+      if (!owner)
+        return fail('Expected spec.owner to name a Group or User, found none');
+      const ownedBy = entity.relations?.find(
+        r => r.type === 'ownedBy',
+      )?.targetRef;
       const ref =
         ownedBy ??
         (owner.includes(':')
@@ -70,11 +85,15 @@ export const metadataRules: InnerSourceLintRule[] = [
           : `group:${entity.metadata.namespace ?? 'default'}/${owner}`);
       const ownerEntity = catalog.getEntity(ref);
       if (!ownerEntity) {
-        return fail(`Expected owner '${owner}' to be a Group or User in the catalog, but ${ref} does not exist`);
+        return fail(
+          `Expected owner '${owner}' to be a Group or User in the catalog, but ${ref} does not exist`,
+        );
       }
       const kind = ownerEntity.kind.toLocaleLowerCase('en-US');
       if (kind !== 'group' && kind !== 'user') {
-        return fail(`Expected owner '${owner}' to be a Group or User, found a ${ownerEntity.kind}`);
+        return fail(
+          `Expected owner '${owner}' to be a Group or User, found a ${ownerEntity.kind}`,
+        );
       }
       return pass(`Owned by ${ref}`);
     },
@@ -141,10 +160,13 @@ export const metadataRules: InnerSourceLintRule[] = [
     appliesTo: { kinds: ['Component', 'API'] },
     remediation: `Set the \`${SOURCE_LOCATION_ANNOTATION}\` annotation (e.g. \`url:https://github.com/acme/ledger-sdk/tree/main/\`) so that contributors find the code and the InnerSource plugin can read its history.`,
     check: ({ entity }) => {
-      const location = entity.metadata.annotations?.[SOURCE_LOCATION_ANNOTATION];
+      const location =
+        entity.metadata.annotations?.[SOURCE_LOCATION_ANNOTATION];
       return location
         ? pass(`Source at ${location.replace(/^url:/, '')}`)
-        : fail(`Expected the ${SOURCE_LOCATION_ANNOTATION} annotation, found none`);
+        : fail(
+            `Expected the ${SOURCE_LOCATION_ANNOTATION} annotation, found none`,
+          );
     },
   },
 ];

@@ -19,7 +19,9 @@ describe('usageSummary', () => {
       'component:default/shop-web',
     ]);
     expect(usage.count).toBe(4);
-    const shopWeb = usage.consumers.find(c => c.entityRef === 'component:default/shop-web');
+    const shopWeb = usage.consumers.find(
+      c => c.entityRef === 'component:default/shop-web',
+    );
     expect(shopWeb?.relations).toEqual([
       { type: 'dependsOn' },
       { type: 'consumesApi', via: 'api:default/ledger-api' },
@@ -44,7 +46,11 @@ describe('usageSummary', () => {
     expect(usage.unknownBusinessUnitCount).toBe(1);
     expect(usage.businessUnits).toEqual([
       { entityRef: 'group:default/retail', title: 'retail', consumerCount: 2 },
-      { entityRef: 'group:default/payments', title: 'payments', consumerCount: 1 },
+      {
+        entityRef: 'group:default/payments',
+        title: 'payments',
+        consumerCount: 1,
+      },
     ]);
   });
 
@@ -90,7 +96,9 @@ describe('CatalogIndex.businessUnitOf', () => {
         entity('Group', 'b', { type: 'team', parent: 'a', children: [] }),
       ]),
     );
-    expect(index.businessUnitOf('group:default/solo')).toBe('group:default/solo');
+    expect(index.businessUnitOf('group:default/solo')).toBe(
+      'group:default/solo',
+    );
     // a <-> b: the walk stops at the repeat instead of looping forever
     expect(index.businessUnitOf('group:default/a')).toBe('group:default/a');
     expect(index.businessUnitOf('group:default/missing')).toBeUndefined();

@@ -26,14 +26,20 @@ function directUsageEdges(entity: Entity, index: CatalogIndex): Edge[] {
 
   const kind = entity.kind.toLocaleLowerCase('en-US');
   if (kind === 'api') {
-    for (const consumerRef of index.relationTargets(entity, RELATION_API_CONSUMED_BY)) {
+    for (const consumerRef of index.relationTargets(
+      entity,
+      RELATION_API_CONSUMED_BY,
+    )) {
       edges.push({ consumerRef, type: 'consumesApi', via: ref });
     }
   } else {
     for (const apiRef of index.relationTargets(entity, RELATION_PROVIDES_API)) {
       const api = index.getEntity(apiRef);
       if (!api) continue;
-      for (const consumerRef of index.relationTargets(api, RELATION_API_CONSUMED_BY)) {
+      for (const consumerRef of index.relationTargets(
+        api,
+        RELATION_API_CONSUMED_BY,
+      )) {
         edges.push({ consumerRef, type: 'consumesApi', via: apiRef });
       }
     }
@@ -48,7 +54,10 @@ function directUsageEdges(entity: Entity, index: CatalogIndex): Edge[] {
  * For a System the parts (its components, APIs and resources) are used on the System's behalf:
  * consumers of any part count, except the System's own parts and the providers of the API itself.
  */
-export function usageSummary(entity: Entity, index: CatalogIndex): UsageSummary {
+export function usageSummary(
+  entity: Entity,
+  index: CatalogIndex,
+): UsageSummary {
   const selfRef = stringifyEntityRef(entity);
   const excluded = new Set<string>([selfRef]);
   let edges: Edge[];
@@ -76,7 +85,9 @@ export function usageSummary(entity: Entity, index: CatalogIndex): UsageSummary 
     let consumer = consumers.get(edge.consumerRef);
     if (!consumer) {
       const consumerEntity = index.getEntity(edge.consumerRef);
-      const ownerRef = consumerEntity ? index.ownerRef(consumerEntity) : undefined;
+      const ownerRef = consumerEntity
+        ? index.ownerRef(consumerEntity)
+        : undefined;
       consumer = {
         entityRef: edge.consumerRef,
         title: index.displayName(edge.consumerRef),
@@ -86,7 +97,9 @@ export function usageSummary(entity: Entity, index: CatalogIndex): UsageSummary 
       };
       consumers.set(edge.consumerRef, consumer);
     }
-    if (!consumer.relations.some(r => r.type === edge.type && r.via === edge.via)) {
+    if (
+      !consumer.relations.some(r => r.type === edge.type && r.via === edge.via)
+    ) {
       consumer.relations.push(
         edge.via ? { type: edge.type, via: edge.via } : { type: edge.type },
       );
@@ -113,7 +126,9 @@ export function usageSummary(entity: Entity, index: CatalogIndex): UsageSummary 
     a.entityRef.localeCompare(b.entityRef),
   );
   const businessUnits = [...units.values()].sort(
-    (a, b) => b.consumerCount - a.consumerCount || a.entityRef.localeCompare(b.entityRef),
+    (a, b) =>
+      b.consumerCount - a.consumerCount ||
+      a.entityRef.localeCompare(b.entityRef),
   );
   return {
     count: sortedConsumers.length,

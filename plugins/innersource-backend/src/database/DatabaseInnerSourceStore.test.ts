@@ -19,138 +19,199 @@ const day1 = new Date('2026-11-23T08:00:00Z');
 const day2 = new Date('2026-11-24T08:00:00Z');
 
 async function results(at: Date) {
-  return computeResults({ entities: smallOrg(), rules: metadataRules, computedAt: at });
+  return computeResults({
+    entities: smallOrg(),
+    rules: metadataRules,
+    computedAt: at,
+  });
 }
 
-describe.each(databases.eachSupportedId())('DatabaseInnerSourceStore on %p', databaseId => {
-  let knex: Knex;
-  let store: DatabaseInnerSourceStore;
+describe.each(databases.eachSupportedId())(
+  'DatabaseInnerSourceStore on %p',
+  databaseId => {
+    let knex: Knex;
+    let store: DatabaseInnerSourceStore;
 
-  beforeEach(async () => {
-    knex = await databases.init(databaseId as TestDatabaseId);
-    store = await DatabaseInnerSourceStore.create({ database: databaseService(knex) });
-  });
-
-  const list = (filter: Partial<ProjectFilter>) =>
-    store.listProjectRefs({ sort: 'name', order: 'asc', ...filter });
-
-  it('stores and returns a full result', async () => {
-    const computed = await results(day1);
-    await store.replaceResults({ results: computed, computedAt: day1 });
-    const sdk = await store.getResult('component:default/ledger-sdk');
-    expect(sdk).toEqual(computed.find(r => r.entity.name === 'ledger-sdk'));
-    expect(await store.getResult('component:default/nope')).toBeUndefined();
-    expect(await store.countResults()).toBe(7);
-  });
-
-  it('keeps one snapshot per entity per day, the last of the day winning', async () => {
-    await store.replaceResults({ results: await results(day1), computedAt: day1 });
-    await store.replaceResults({ results: await results(day2), computedAt: day2 });
-    const later = await results(new Date('2026-11-24T20:00:00Z'));
-    later.find(r => r.entity.name === 'ledger-sdk')!.usage.count = 9;
-    await store.replaceResults({ results: later, computedAt: new Date('2026-11-24T20:00:00Z') });
-
-    const history = await store.getHistory('component:default/ledger-sdk', {
-      sinceDay: '2026-11-01',
+    beforeEach(async () => {
+      knex = await databases.init(databaseId as TestDatabaseId);
+      store = await DatabaseInnerSourceStore.create({
+        database: databaseService(knex),
+      });
     });
-    expect(history).toEqual([
-      expect.objectContaining({ day: '2026-11-23', usageCount: 4, lintScore: 100 }),
-      expect.objectContaining({ day: '2026-11-24', usageCount: 9, lintScore: 100 }),
-    ]);
-    expect(
-      await store.getHistory('component:default/ledger-sdk', { sinceDay: '2026-11-24' }),
-    ).toHaveLength(1);
-  });
 
-  it('drops entities that left the catalog but keeps their history', async () => {
-    await store.replaceResults({ results: await results(day1), computedAt: day1 });
-    const fewer = (await results(day2)).filter(r => r.entity.name !== 'orphan-job');
-    await store.replaceResults({ results: fewer, computedAt: day2 });
-    expect(await store.getResult('component:default/orphan-job')).toBeUndefined();
-    expect(
-      await store.getHistory('component:default/orphan-job', { sinceDay: '2026-01-01' }),
-    ).toHaveLength(1);
-  });
+    const list = (filter: Partial<ProjectFilter>) =>
+      store.listProjectRefs({ sort: 'name', order: 'asc', ...filter });
 
-  it('marks results stale after a failure without losing the figures, and clears it on success', async () => {
-    await store.replaceResults({ results: await results(day1), computedAt: day1 });
-    await store.markAllStale({ error: 'catalog unreachable', at: day2 });
-    const stale = await store.getResult('component:default/ledger-sdk');
-    expect(stale?.status).toEqual({
-      stale: true,
-      lastError: 'catalog unreachable',
-      lastErrorAt: day2.toISOString(),
+    it('stores and returns a full result', async () => {
+      const computed = await results(day1);
+      await store.replaceResults({ results: computed, computedAt: day1 });
+      const sdk = await store.getResult('component:default/ledger-sdk');
+      expect(sdk).toEqual(computed.find(r => r.entity.name === 'ledger-sdk'));
+      expect(await store.getResult('component:default/nope')).toBeUndefined();
+      expect(await store.countResults()).toBe(7);
     });
-    expect(stale?.usage.count).toBe(4);
-    const [item] = await store.getProjectItems(['component:default/ledger-sdk']);
-    expect(item.stale).toBe(true);
 
-    await store.replaceResults({ results: await results(day2), computedAt: day2 });
-    expect((await store.getResult('component:default/ledger-sdk'))?.status).toEqual({
-      stale: false,
+    it('keeps one snapshot per entity per day, the last of the day winning', async () => {
+      await store.replaceResults({
+        results: await results(day1),
+        computedAt: day1,
+      });
+      await store.replaceResults({
+        results: await results(day2),
+        computedAt: day2,
+      });
+      const later = await results(new Date('2026-11-24T20:00:00Z'));
+      later.find(r => r.entity.name === 'ledger-sdk')!.usage.count = 9;
+      await store.replaceResults({
+        results: later,
+        computedAt: new Date('2026-11-24T20:00:00Z'),
+      });
+
+      const history = await store.getHistory('component:default/ledger-sdk', {
+        sinceDay: '2026-11-01',
+      });
+      expect(history).toEqual([
+        expect.objectContaining({
+          day: '2026-11-23',
+          usageCount: 4,
+          lintScore: 100,
+        }),
+        expect.objectContaining({
+          day: '2026-11-24',
+          usageCount: 9,
+          lintScore: 100,
+        }),
+      ]);
+      expect(
+        await store.getHistory('component:default/ledger-sdk', {
+          sinceDay: '2026-11-24',
+        }),
+      ).toHaveLength(1);
     });
-  });
 
-  it('filters, searches and sorts the listing in the database', async () => {
-    await store.replaceResults({ results: await results(day1), computedAt: day1 });
-
-    expect(await list({ sort: 'usage', order: 'desc' })).toEqual([
-      'component:default/ledger-sdk',
-      'system:default/ledger',
-      'api:default/ledger-api',
-      'component:default/ledger-cli',
-      'component:default/orphan-job',
-      'component:default/shop-app',
-      'component:default/shop-web',
-    ]);
-    expect(await list({ kind: ['API', 'System'] })).toEqual([
-      'system:default/ledger',
-      'api:default/ledger-api',
-    ]);
-    // every word has to match somewhere: name, description, tags, owner...
-    expect(await list({ q: 'SDK ledger' })).toEqual(['component:default/ledger-sdk']);
-    expect(await list({ q: 'team-shop' })).toEqual([
-      'component:default/shop-app',
-      'component:default/shop-web',
-    ]);
-    // LIKE wildcards in the search are taken literally
-    expect(await list({ q: '%' })).toEqual([]);
-    expect(await list({ tag: ['JAVA'] })).toEqual(['component:default/ledger-sdk']);
-    expect(await list({ tag: ['jav'] })).toEqual([]);
-    expect(await list({ innerSourceOnly: true })).toEqual(['component:default/ledger-sdk']);
-    expect(await list({ owner: ['user:default/maria'] })).toEqual([
-      'component:default/ledger-cli',
-    ]);
-    expect(await list({ lifecycle: ['experimental'], type: ['tool'] })).toEqual([
-      'component:default/ledger-cli',
-    ]);
-    const byReadiness = await list({ sort: 'readiness', order: 'desc' });
-    expect(byReadiness[0]).toBe('component:default/ledger-sdk');
-  });
-
-  it('returns listing items in the requested order with their figures', async () => {
-    await store.replaceResults({ results: await results(day1), computedAt: day1 });
-    const items = await store.getProjectItems([
-      'api:default/ledger-api',
-      'component:default/missing',
-      'component:default/ledger-sdk',
-    ]);
-    expect(items.map(i => [i.entity.name, i.usageCount, i.businessUnitCount])).toEqual([
-      ['ledger-api', 2, 1],
-      ['ledger-sdk', 4, 2],
-    ]);
-  });
-
-  it('records refresh runs', async () => {
-    const id = await store.startRun(day1);
-    expect(await store.getLastRun()).toMatchObject({ id, status: 'running' });
-    await store.finishRun(id, { at: day2, status: 'failed', error: 'boom' });
-    expect(await store.getLastRun()).toEqual({
-      id,
-      startedAt: day1.toISOString(),
-      finishedAt: day2.toISOString(),
-      status: 'failed',
-      error: 'boom',
+    it('drops entities that left the catalog but keeps their history', async () => {
+      await store.replaceResults({
+        results: await results(day1),
+        computedAt: day1,
+      });
+      const fewer = (await results(day2)).filter(
+        r => r.entity.name !== 'orphan-job',
+      );
+      await store.replaceResults({ results: fewer, computedAt: day2 });
+      expect(
+        await store.getResult('component:default/orphan-job'),
+      ).toBeUndefined();
+      expect(
+        await store.getHistory('component:default/orphan-job', {
+          sinceDay: '2026-01-01',
+        }),
+      ).toHaveLength(1);
     });
-  });
-});
+
+    it('marks results stale after a failure without losing the figures, and clears it on success', async () => {
+      await store.replaceResults({
+        results: await results(day1),
+        computedAt: day1,
+      });
+      await store.markAllStale({ error: 'catalog unreachable', at: day2 });
+      const stale = await store.getResult('component:default/ledger-sdk');
+      expect(stale?.status).toEqual({
+        stale: true,
+        lastError: 'catalog unreachable',
+        lastErrorAt: day2.toISOString(),
+      });
+      expect(stale?.usage.count).toBe(4);
+      const [item] = await store.getProjectItems([
+        'component:default/ledger-sdk',
+      ]);
+      expect(item.stale).toBe(true);
+
+      await store.replaceResults({
+        results: await results(day2),
+        computedAt: day2,
+      });
+      expect(
+        (await store.getResult('component:default/ledger-sdk'))?.status,
+      ).toEqual({
+        stale: false,
+      });
+    });
+
+    it('filters, searches and sorts the listing in the database', async () => {
+      await store.replaceResults({
+        results: await results(day1),
+        computedAt: day1,
+      });
+
+      expect(await list({ sort: 'usage', order: 'desc' })).toEqual([
+        'component:default/ledger-sdk',
+        'system:default/ledger',
+        'api:default/ledger-api',
+        'component:default/ledger-cli',
+        'component:default/orphan-job',
+        'component:default/shop-app',
+        'component:default/shop-web',
+      ]);
+      expect(await list({ kind: ['API', 'System'] })).toEqual([
+        'system:default/ledger',
+        'api:default/ledger-api',
+      ]);
+      // every word has to match somewhere: name, description, tags, owner...
+      expect(await list({ q: 'SDK ledger' })).toEqual([
+        'component:default/ledger-sdk',
+      ]);
+      expect(await list({ q: 'team-shop' })).toEqual([
+        'component:default/shop-app',
+        'component:default/shop-web',
+      ]);
+      // LIKE wildcards in the search are taken literally
+      expect(await list({ q: '%' })).toEqual([]);
+      expect(await list({ tag: ['JAVA'] })).toEqual([
+        'component:default/ledger-sdk',
+      ]);
+      expect(await list({ tag: ['jav'] })).toEqual([]);
+      expect(await list({ innerSourceOnly: true })).toEqual([
+        'component:default/ledger-sdk',
+      ]);
+      expect(await list({ owner: ['user:default/maria'] })).toEqual([
+        'component:default/ledger-cli',
+      ]);
+      expect(
+        await list({ lifecycle: ['experimental'], type: ['tool'] }),
+      ).toEqual(['component:default/ledger-cli']);
+      const byReadiness = await list({ sort: 'readiness', order: 'desc' });
+      expect(byReadiness[0]).toBe('component:default/ledger-sdk');
+    });
+
+    it('returns listing items in the requested order with their figures', async () => {
+      await store.replaceResults({
+        results: await results(day1),
+        computedAt: day1,
+      });
+      const items = await store.getProjectItems([
+        'api:default/ledger-api',
+        'component:default/missing',
+        'component:default/ledger-sdk',
+      ]);
+      expect(
+        items.map(i => [i.entity.name, i.usageCount, i.businessUnitCount]),
+      ).toEqual([
+        ['ledger-api', 2, 1],
+        ['ledger-sdk', 4, 2],
+      ]);
+    });
+
+    it('records refresh runs', async () => {
+      const id = await store.startRun(day1);
+      expect(await store.getLastRun()).toMatchObject({ id, status: 'running' });
+      await store.finishRun(id, { at: day2, status: 'failed', error: 'boom' });
+      expect(await store.getLastRun()).toEqual({
+        id,
+        startedAt: day1.toISOString(),
+        finishedAt: day2.toISOString(),
+        status: 'failed',
+        error: 'boom',
+      });
+    });
+  },
+);

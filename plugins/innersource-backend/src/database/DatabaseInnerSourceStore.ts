@@ -8,7 +8,11 @@ import {
   ProjectListItem,
 } from '@innersource-backstage/plugin-innersource-common';
 import { Knex } from 'knex';
-import { InnerSourceStore, ProjectFilter, RefreshRun } from './InnerSourceStore';
+import {
+  InnerSourceStore,
+  ProjectFilter,
+  RefreshRun,
+} from './InnerSourceStore';
 
 const migrationsDir = resolvePackagePath(
   '@innersource-backstage/plugin-innersource-backend',
@@ -168,7 +172,9 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
     });
   }
 
-  async getResult(entityRef: string): Promise<EntityInnerSourceResult | undefined> {
+  async getResult(
+    entityRef: string,
+  ): Promise<EntityInnerSourceResult | undefined> {
     const row: ResultRow | undefined = await this.db<ResultRow>(RESULTS)
       .where('entity_ref', entityRef)
       .first();
@@ -197,21 +203,29 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
 
   async listProjectRefs(filter: ProjectFilter): Promise<string[]> {
     const query = this.db(RESULTS).select('entity_ref');
-    const lowerAll = (values: string[]) => values.map(v => v.toLocaleLowerCase('en-US'));
-    for (const term of (filter.q ?? '').toLocaleLowerCase('en-US').split(/\s+/)) {
+    const lowerAll = (values: string[]) =>
+      values.map(v => v.toLocaleLowerCase('en-US'));
+    for (const term of (filter.q ?? '')
+      .toLocaleLowerCase('en-US')
+      .split(/\s+/)) {
       if (term) {
-        query.whereRaw("search_text like ? escape '\\'", [`%${escapeLike(term)}%`]);
+        query.whereRaw("search_text like ? escape '\\'", [
+          `%${escapeLike(term)}%`,
+        ]);
       }
     }
     if (filter.kind?.length) query.whereIn('kind', lowerAll(filter.kind));
     if (filter.type?.length) query.whereIn('type', filter.type);
     if (filter.lifecycle?.length) query.whereIn('lifecycle', filter.lifecycle);
-    if (filter.owner?.length) query.whereIn('owner_ref', lowerAll(filter.owner));
+    if (filter.owner?.length)
+      query.whereIn('owner_ref', lowerAll(filter.owner));
     if (filter.tag?.length) {
       const tags = lowerAll(filter.tag);
       query.where(builder => {
         for (const tag of tags) {
-          builder.orWhereRaw("tags like ? escape '\\'", [`%|${escapeLike(tag)}|%`]);
+          builder.orWhereRaw("tags like ? escape '\\'", [
+            `%|${escapeLike(tag)}|%`,
+          ]);
         }
       });
     }
@@ -265,7 +279,12 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
 
   async finishRun(
     id: number,
-    outcome: { at: Date; status: 'succeeded' | 'failed'; entityCount?: number; error?: string },
+    outcome: {
+      at: Date;
+      status: 'succeeded' | 'failed';
+      entityCount?: number;
+      error?: string;
+    },
   ): Promise<void> {
     await this.db(RUNS)
       .where('id', id)
@@ -285,7 +304,8 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
       startedAt: row.started_at,
       finishedAt: row.finished_at ?? undefined,
       status: row.status,
-      entityCount: row.entity_count === null ? undefined : Number(row.entity_count),
+      entityCount:
+        row.entity_count === null ? undefined : Number(row.entity_count),
       error: row.error ?? undefined,
     };
   }

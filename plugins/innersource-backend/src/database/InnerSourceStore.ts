@@ -45,7 +45,10 @@ export interface InnerSourceStore {
   getResult(entityRef: string): Promise<EntityInnerSourceResult | undefined>;
 
   /** Daily snapshots from `sinceDay` (YYYY-MM-DD) on, oldest first. */
-  getHistory(entityRef: string, options: { sinceDay: string }): Promise<EntitySnapshot[]>;
+  getHistory(
+    entityRef: string,
+    options: { sinceDay: string },
+  ): Promise<EntitySnapshot[]>;
 
   /** Refs of the entities matching a filter, in the requested order. */
   listProjectRefs(filter: ProjectFilter): Promise<string[]>;

@@ -45,7 +45,9 @@ describe('InnerSourceRefresher', () => {
       throw new Error('connect ECONNREFUSED 127.0.0.1:7007');
     };
     clock = new Date('2026-11-24T11:00:00Z');
-    await expect(refresher.refresh()).resolves.toMatchObject({ status: 'failed' });
+    await expect(refresher.refresh()).resolves.toMatchObject({
+      status: 'failed',
+    });
 
     const sdk = await store.getResult('component:default/ledger-sdk');
     expect(sdk?.usage.count).toBe(4);
@@ -63,7 +65,9 @@ describe('InnerSourceRefresher', () => {
     // the next good refresh clears the mark
     answer = async () => smallOrg();
     await refresher.refresh();
-    expect((await store.getResult('component:default/ledger-sdk'))?.status.stale).toBe(false);
+    expect(
+      (await store.getResult('component:default/ledger-sdk'))?.status.stale,
+    ).toBe(false);
   });
 
   it('does not wipe stored results when the catalog suddenly answers with nothing', async () => {

@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { InnerSourceLintRule } from '@innersource-backstage/plugin-innersource-node';
@@ -27,7 +24,11 @@ export class InnerSourceRefresher {
     },
   ) {}
 
-  async refresh(): Promise<{ status: 'succeeded' | 'failed'; entityCount?: number; error?: string }> {
+  async refresh(): Promise<{
+    status: 'succeeded' | 'failed';
+    entityCount?: number;
+    error?: string;
+  }> {
     const { catalog, auth, store, logger } = this.options;
     const now = this.options.now ?? (() => new Date());
     const startedAt = now();
@@ -60,16 +61,22 @@ export class InnerSourceRefresher {
         entityCount: results.length,
       });
       logger.info(
-        `InnerSource refresh computed ${results.length} entities from ${entities.length} catalog entities in ${
-          now().getTime() - startedAt.getTime()
-        } ms`,
+        `InnerSource refresh computed ${results.length} entities from ${
+          entities.length
+        } catalog entities in ${now().getTime() - startedAt.getTime()} ms`,
       );
       return { status: 'succeeded', entityCount: results.length };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      logger.error(`InnerSource refresh failed, previous results kept and marked stale: ${message}`);
+      logger.error(
+        `InnerSource refresh failed, previous results kept and marked stale: ${message}`,
+      );
       await store.markAllStale({ error: message, at: now() });
-      await store.finishRun(runId, { at: now(), status: 'failed', error: message });
+      await store.finishRun(runId, {
+        at: now(),
+        status: 'failed',
+        error: message,
+      });
       return { status: 'failed', error: message };
     }
   }

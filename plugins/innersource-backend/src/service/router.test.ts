@@ -28,7 +28,11 @@ describe('createRouter', () => {
     const entities = smallOrg();
     const computedAt = new Date();
     await store.replaceResults({
-      results: await computeResults({ entities, rules: metadataRules, computedAt }),
+      results: await computeResults({
+        entities,
+        rules: metadataRules,
+        computedAt,
+      }),
       computedAt,
     });
     const router = await createRouter({
@@ -64,11 +68,15 @@ describe('createRouter', () => {
   });
 
   describe('GET /entities/:kind/:namespace/:name', () => {
-    it('returns the current results and today\'s snapshot', async () => {
-      const response = await request(app).get('/entities/Component/default/ledger-sdk');
+    it("returns the current results and today's snapshot", async () => {
+      const response = await request(app).get(
+        '/entities/Component/default/ledger-sdk',
+      );
       expect(response.status).toBe(200);
       expect(response.body.result.usage.count).toBe(4);
-      expect(response.body.result.entity.businessUnitRef).toBe('group:default/payments');
+      expect(response.body.result.entity.businessUnitRef).toBe(
+        'group:default/payments',
+      );
       expect(response.body.result.status).toEqual({ stale: false });
       expect(response.body.history).toEqual([
         expect.objectContaining({ usageCount: 4, lintScore: 100 }),
@@ -76,9 +84,13 @@ describe('createRouter', () => {
     });
 
     it('answers 404 for an entity that does not exist', async () => {
-      const response = await request(app).get('/entities/component/default/nope');
+      const response = await request(app).get(
+        '/entities/component/default/nope',
+      );
       expect(response.status).toBe(404);
-      expect(response.body.error.message).toBe('No entity component:default/nope found');
+      expect(response.body.error.message).toBe(
+        'No entity component:default/nope found',
+      );
     });
 
     it('answers 404 for an entity the caller may not read', async () => {
@@ -89,11 +101,26 @@ describe('createRouter', () => {
     });
 
     it.each([
-      ['/entities/group/default/acme', /Invalid kind 'group': must be one of Component, API, Resource, System/],
-      ['/entities/component/default/bad%20name', /Invalid entity name 'default\/bad name'/],
-      ['/entities/component/default/ledger-sdk?historyDays=0', /'historyDays' must be at least 1/],
-      ['/entities/component/default/ledger-sdk?historyDays=abc', /'historyDays' must be a number/],
-      ['/entities/component/default/ledger-sdk?foo=1', /unknown parameter\(s\) 'foo'/],
+      [
+        '/entities/group/default/acme',
+        /Invalid kind 'group': must be one of Component, API, Resource, System/,
+      ],
+      [
+        '/entities/component/default/bad%20name',
+        /Invalid entity name 'default\/bad name'/,
+      ],
+      [
+        '/entities/component/default/ledger-sdk?historyDays=0',
+        /'historyDays' must be at least 1/,
+      ],
+      [
+        '/entities/component/default/ledger-sdk?historyDays=abc',
+        /'historyDays' must be a number/,
+      ],
+      [
+        '/entities/component/default/ledger-sdk?foo=1',
+        /unknown parameter\(s\) 'foo'/,
+      ],
     ])('answers 400 for %s', async (path, message) => {
       const response = await request(app).get(path);
       expect(response.status).toBe(400);
@@ -107,7 +134,9 @@ describe('createRouter', () => {
       expect(response.status).toBe(200);
       expect(response.body.totalCount).toBe(7);
       expect(response.body.nextOffset).toBe(2);
-      expect(response.body.items.map((i: any) => [i.entity.name, i.usageCount])).toEqual([
+      expect(
+        response.body.items.map((i: any) => [i.entity.name, i.usageCount]),
+      ).toEqual([
         ['ledger-sdk', 4],
         ['ledger', 4],
       ]);
@@ -145,7 +174,10 @@ describe('createRouter', () => {
       ['/projects?limit=-1', /'limit' must be at least 1/],
       ['/projects?offset=x', /'offset' must be a number/],
       ['/projects?sort=stars', /'sort' Invalid enum value/],
-      ['/projects?kind=Group', /'kind' must be one of Component, API, Resource, System/],
+      [
+        '/projects?kind=Group',
+        /'kind' must be one of Component, API, Resource, System/,
+      ],
       [`/projects?q=${'x'.repeat(201)}`, /'q' must be at most 200 characters/],
       ['/projects?bogus=1', /unknown parameter\(s\) 'bogus'/],
     ])('answers 400 for %s', async (path, message) => {

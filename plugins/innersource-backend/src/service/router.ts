@@ -89,7 +89,9 @@ function parseOrThrow<S extends z.ZodTypeAny>(
   if (!parsed.success) {
     const problems = parsed.error.issues.map(issue => {
       if (issue.code === 'unrecognized_keys') {
-        return `unknown parameter(s) ${issue.keys.map(k => `'${k}'`).join(', ')}`;
+        return `unknown parameter(s) ${issue.keys
+          .map(k => `'${k}'`)
+          .join(', ')}`;
       }
       const path = issue.path.filter(p => typeof p === 'string').join('.');
       return path ? `'${path}' ${issue.message}` : issue.message;
@@ -115,7 +117,9 @@ export interface RouterOptions {
  * The InnerSource REST API. Every route but `/health` requires credentials, and what a caller
  * sees is limited to the catalog entities those credentials may read.
  */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, catalog, store } = options;
   const router = Router();
 
@@ -126,16 +130,23 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/status', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const lastRun = await store.getLastRun();
-    res.json({ lastRun: lastRun ?? null, entityCount: await store.countResults() });
+    res.json({
+      lastRun: lastRun ?? null,
+      entityCount: await store.countResults(),
+    });
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const kind = req.params.kind.toLocaleLowerCase('en-US');
     const { namespace, name } = req.params;
     if (!KIND_NAMES.includes(kind)) {
       throw new InputError(
-        `Invalid kind '${req.params.kind}': must be one of ${INNERSOURCE_KINDS.join(', ')}`,
+        `Invalid kind '${
+          req.params.kind
+        }': must be one of ${INNERSOURCE_KINDS.join(', ')}`,
       );
     }
     if (!NAME_PATTERN.test(namespace) || !NAME_PATTERN.test(name)) {
@@ -158,15 +169,25 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       );
     }
     const historyDays = query.historyDays ?? 90;
-    const since = new Date(Date.now() - (historyDays - 1) * 24 * 60 * 60 * 1000);
-    const history = await store.getHistory(entityRef, { sinceDay: utcDay(since) });
+    const since = new Date(
+      Date.now() - (historyDays - 1) * 24 * 60 * 60 * 1000,
+    );
+    const history = await store.getHistory(entityRef, {
+      sinceDay: utcDay(since),
+    });
     const body: EntityInnerSourceResponse = { result, history };
     res.json(body);
   });
 
   router.get('/projects', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const query = parseOrThrow(listingQuerySchema, withLists(req.query), 'query');
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const query = parseOrThrow(
+      listingQuerySchema,
+      withLists(req.query),
+      'query',
+    );
     const sort = query.sort ?? 'usage';
     const filter: ProjectFilter = {
       q: query.q?.trim() || undefined,
@@ -193,7 +214,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       totalCount: visible.length,
       offset,
       limit,
-      ...(offset + limit < visible.length ? { nextOffset: offset + limit } : {}),
+      ...(offset + limit < visible.length
+        ? { nextOffset: offset + limit }
+        : {}),
     };
     res.json(body);
   });
