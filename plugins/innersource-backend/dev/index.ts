@@ -2,41 +2,16 @@ import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 
-// TEMPLATE NOTE:
-// This is the development setup for your plugin that wires up a
-// minimal backend that can use both real and mocked plugins and services.
+// Runs the InnerSource backend alone, with mocked auth and a small mock catalog.
 //
-// Start up the backend by running `yarn start` in the package directory.
-// Once it's up and running, try out the following requests:
-//
-// Create a new todo item, standalone or for the sample component:
-//
-//   curl http://localhost:7007/api/innersource/todos -H 'Content-Type: application/json' -d '{"title": "My Todo"}'
-//   curl http://localhost:7007/api/innersource/todos -H 'Content-Type: application/json' -d '{"title": "My Todo", "entityRef": "component:default/sample"}'
-//
-// List TODOs:
-//
-//   curl http://localhost:7007/api/innersource/todos
-//
-// Explicitly make an unauthenticated request, or with service auth:
-//
-//   curl http://localhost:7007/api/innersource/todos -H 'Authorization: Bearer mock-none-token'
-//   curl http://localhost:7007/api/innersource/todos -H 'Authorization: Bearer mock-service-token'
+//   curl http://localhost:7007/api/innersource/projects
+//   curl http://localhost:7007/api/innersource/entities/component/default/sample
+//   curl http://localhost:7007/api/innersource/projects -H 'Authorization: Bearer mock-none-token'   # 401
 
 const backend = createBackend();
 
-// TEMPLATE NOTE:
-// Mocking the auth and httpAuth service allows you to call your plugin API without
-// having to authenticate.
-//
-// If you want to use real auth, you can install the following instead:
-//   backend.add(import('@backstage/plugin-auth-backend'));
-//   backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(mockServices.auth.factory());
 backend.add(mockServices.httpAuth.factory());
-
-// TEMPLATE NOTE:
-// Rather than using a real catalog you can use a mock with a fixed set of entities.
 backend.add(
   catalogServiceMock.factory({
     entities: [
@@ -46,10 +21,16 @@ backend.add(
         metadata: {
           name: 'sample',
           title: 'Sample Component',
+          description: 'A sample component to try the InnerSource API with',
+          tags: ['innersource'],
         },
-        spec: {
-          type: 'service',
-        },
+        spec: { type: 'library', lifecycle: 'experimental', owner: 'guests' },
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'guests' },
+        spec: { type: 'team', children: [] },
       },
     ],
   }),
