@@ -1,16 +1,25 @@
 import {
   coreServices,
   createBackendPlugin,
+  LoggerService,
+  RootConfigService,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import os from 'node:os';
+import path from 'node:path';
 import {
   InnerSourceLintRule,
   innersourceLintRulesExtensionPoint,
 } from '@innersource-backstage/plugin-innersource-node';
 import { metadataRules } from './compute/metadataRules';
+import { GitContributionsCollector } from './contributions/GitContributionsCollector';
 import { DatabaseInnerSourceStore } from './database/DatabaseInnerSourceStore';
+import { GitCredentials } from './git/GitCredentials';
+import { GitHistoryReader } from './git/GitHistoryReader';
+import { GitRepositoryCache } from './git/GitRepositoryCache';
 import { InnerSourceRefresher } from './service/InnerSourceRefresher';
 import { createRouter } from './service/router';
 
@@ -20,6 +29,49 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   timeout: { minutes: 15 },
   initialDelay: { seconds: 30 },
 };
+
+/** Builds the git history reader from `innersource.git` and `innersource.contributions`. */
+function createContributionsCollector(options: {
+  config: RootConfigService;
+  store: DatabaseInnerSourceStore;
+  logger: LoggerService;
+}): GitContributionsCollector | undefined {
+  const { config, store, logger } = options;
+  if (config.getOptionalBoolean('innersource.git.enabled') === false) return undefined;
+  const timeoutMs = (config.getOptionalNumber('innersource.git.timeoutSeconds') ?? 300) * 1000;
+  const cacheDir =
+    config.getOptionalString('innersource.git.cacheDir') ??
+    path.join(
+      config.getOptionalString('backend.workingDirectory') ?? os.tmpdir(),
+      'backstage-innersource-git',
+    );
+  const cache = new GitRepositoryCache({
+    cacheDir,
+    credentials: new GitCredentials(ScmIntegrations.fromConfig(config)),
+    timeoutMs,
+    maxSizeBytes: (config.getOptionalNumber('innersource.git.maxRepositorySizeMb') ?? 2048) * 1048576,
+  });
+  return new GitContributionsCollector({
+    cache,
+    reader: new GitHistoryReader({ timeoutMs }),
+    store,
+    logger,
+    settings: {
+      concurrency: config.getOptionalNumber('innersource.git.concurrency') ?? 4,
+      urlRewrites: (config.getOptionalConfigArray('innersource.git.urlRewrites') ?? []).map(c => ({
+        from: c.getString('from'),
+        to: c.getString('to'),
+      })),
+      includeSubgroups:
+        config.getOptionalBoolean('innersource.contributions.includeSubgroups') ?? false,
+      botPatterns: config.getOptionalStringArray('innersource.contributions.botPatterns'),
+      aliases: (config.getOptionalConfigArray('innersource.contributions.aliases') ?? []).map(c => ({
+        userRef: c.getString('user'),
+        emails: c.getStringArray('emails'),
+      })),
+    },
+  });
+}
 
 /**
  * The InnerSource backend plugin: computes InnerSource metrics and readiness lint for every
@@ -77,6 +129,7 @@ export const innersourcePlugin = createBackendPlugin({
           store,
           logger,
           rules: () => rules,
+          contributions: createContributionsCollector({ config, store, logger }),
         });
 
         const schedule = config.has('innersource.schedule')

@@ -1,3 +1,5 @@
+import { ContributionSummary } from './contributions';
+
 /**
  * The catalog kinds the InnerSource plugins compute results for.
  *
@@ -51,13 +53,16 @@ export interface LintSummary {
 
 /** How a consumer uses an entity. */
 /** @public */
-export type UsageRelation = 'dependsOn' | 'consumesApi';
+export type UsageRelation = 'dependsOn' | 'consumesApi' | 'manifest';
 
 /** @public */
 export interface UsageConsumer {
   entityRef: string;
   title?: string;
-  /** Every way this consumer uses the entity (it can depend on it and consume its API). */
+  /**
+   * Every way this consumer uses the entity. `via` is the API for `consumesApi`, and for
+   * `manifest` the consumer's manifest file that declares the dependency (e.g. `package.json`).
+   */
   relations: Array<{ type: UsageRelation; via?: string }>;
   ownerRef?: string;
   /** The business unit (group directly below the root of the Group tree) of the consumer's owner. */
@@ -116,6 +121,8 @@ export interface EntityInnerSourceResult {
   entity: InnerSourceEntitySummary;
   usage: UsageSummary;
   lint: LintSummary;
+  /** From the entity's git history; absent when it has no readable git source. */
+  contributions?: ContributionSummary;
   /** When these figures were computed (ISO 8601). */
   computedAt: string;
   status: ResultStatus;

@@ -135,7 +135,12 @@ export function entity(
  * and a few components and APIs with cross-team usage.
  */
 export function smallOrg(): Entity[] {
-  return withCatalogRelations([
+  return withCatalogRelations(smallOrgEntities());
+}
+
+/** The entities of {@link smallOrg} before the catalog's relations are added. */
+export function smallOrgEntities(): Entity[] {
+  return [
     entity(
       'Group',
       'acme',
@@ -227,5 +232,5 @@ export function smallOrg(): Entity[] {
       dependsOn: ['component:ledger-sdk'],
     }),
     entity('System', 'ledger', { owner: 'team-ledger' }),
-  ]);
+  ];
 }

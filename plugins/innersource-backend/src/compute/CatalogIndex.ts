@@ -115,6 +115,44 @@ export class CatalogIndex implements CatalogSnapshot {
     return ancestry.length === 1 ? ancestry[0] : ancestry[ancestry.length - 2];
   }
 
+  /** The groups a user is a member of (relations, else spec.memberOf), sorted for stable choices. */
+  memberGroups(userRef: string): string[] {
+    const user = this.getEntity(userRef);
+    if (!user) return [];
+    const groups = new Set([
+      ...this.relationTargets(user, RELATION_MEMBER_OF),
+      ...userSpecGroups(user),
+    ]);
+    return [...groups].filter(ref => this.byRef.has(ref)).sort();
+  }
+
+  /** A group and every group below it in the tree. */
+  groupWithDescendants(groupRef: string): Set<string> {
+    const root = normalizeRef(groupRef);
+    const result = new Set<string>([root]);
+    for (const entity of this.byRef.values()) {
+      if (entity.kind.toLocaleLowerCase('en-US') !== 'group') continue;
+      const ref = stringifyEntityRef(entity);
+      if (this.groupAncestry(ref).includes(root)) result.add(ref);
+    }
+    return result;
+  }
+
+  /**
+   * Contribution distance: the hops in the Group tree from one team up to the nearest common
+   * ancestor and down to another team. 0 for the same team; undefined when the two are in
+   * different trees (no common ancestor) or unknown.
+   */
+  groupDistance(fromGroupRef: string, toGroupRef: string): number | undefined {
+    const up = this.groupAncestry(fromGroupRef);
+    const down = this.groupAncestry(toGroupRef);
+    for (let i = 0; i < up.length; i++) {
+      const j = down.indexOf(up[i]);
+      if (j >= 0) return i + j;
+    }
+    return undefined;
+  }
+
   /** A human name for an entity: its title, else its name. */
   displayName(entityRef: string | undefined): string | undefined {
     if (!entityRef) return undefined;

@@ -1,5 +1,6 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  ContributionSummary,
   EntityInnerSourceResult,
   INNERSOURCE_KINDS,
   InnerSourceEntitySummary,
@@ -54,6 +55,8 @@ export async function computeResults(options: {
   entities: Entity[];
   rules: InnerSourceLintRule[];
   computedAt: Date;
+  /** Contribution figures by entity ref, from the git history reader. */
+  contributions?: Map<string, ContributionSummary>;
 }): Promise<EntityInnerSourceResult[]> {
   const index = new CatalogIndex(options.entities);
   const results: EntityInnerSourceResult[] = [];

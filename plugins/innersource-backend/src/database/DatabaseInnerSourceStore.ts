@@ -8,10 +8,12 @@ import {
   ProjectListItem,
 } from '@innersource-backstage/plugin-innersource-common';
 import { Knex } from 'knex';
+import { ContributionLog, emptyLog } from '../contributions/ContributionLog';
 import {
   InnerSourceStore,
   ProjectFilter,
   RefreshRun,
+  StoredContributionLog,
 } from './InnerSourceStore';
 
 const migrationsDir = resolvePackagePath(
@@ -22,6 +24,7 @@ const migrationsDir = resolvePackagePath(
 const RESULTS = 'innersource_entity_results';
 const HISTORY = 'innersource_entity_history';
 const RUNS = 'innersource_refresh_runs';
+const LOGS = 'innersource_contribution_logs';
 
 /** Rows per insert: keeps the number of bound variables well below SQLite's limit. */
 const CHUNK = 50;
@@ -268,6 +271,62 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
   async countResults(): Promise<number> {
     const [{ count }] = await this.db(RESULTS).count({ count: '*' });
     return Number(count);
+  }
+
+  async getContributionLog(entityRef: string): Promise<StoredContributionLog | undefined> {
+    const row = await this.db(LOGS).where('entity_ref', entityRef).first();
+    if (!row) return undefined;
+    return {
+      log: JSON.parse(row.log) as ContributionLog,
+      ...(row.synced_at ? { syncedAt: row.synced_at } : {}),
+      ...(row.error_kind
+        ? { error: { kind: row.error_kind, message: row.error_message ?? '', at: row.error_at } }
+        : {}),
+    };
+  }
+
+  async saveContributionLog(
+    entityRef: string,
+    log: ContributionLog,
+    syncedAt: Date,
+  ): Promise<void> {
+    await this.db(LOGS)
+      .insert({
+        entity_ref: entityRef,
+        clone_url: log.cloneUrl,
+        path: log.path,
+        head_sha: log.headSha ?? null,
+        log: JSON.stringify(log),
+        synced_at: syncedAt.toISOString(),
+        error_kind: null,
+        error_message: null,
+        error_at: null,
+      })
+      .onConflict('entity_ref')
+      .merge();
+  }
+
+  async recordContributionError(
+    entityRef: string,
+    error: { cloneUrl: string; path: string; kind: string; message: string; at: Date },
+  ): Promise<void> {
+    const fields = {
+      error_kind: error.kind,
+      error_message: error.message,
+      error_at: error.at.toISOString(),
+    };
+    const updated = await this.db(LOGS).where('entity_ref', entityRef).update(fields);
+    if (updated === 0) {
+      await this.db(LOGS).insert({
+        entity_ref: entityRef,
+        clone_url: error.cloneUrl,
+        path: error.path,
+        head_sha: null,
+        log: JSON.stringify(emptyLog(error.cloneUrl, error.path)),
+        synced_at: null,
+        ...fields,
+      });
+    }
   }
 
   async startRun(at: Date): Promise<number> {

@@ -4,6 +4,7 @@ import {
   ProjectListItem,
   ProjectSortField,
 } from '@innersource-backstage/plugin-innersource-common';
+import { ContributionLog } from '../contributions/ContributionLog';
 
 /** Filters and order of the project listing, already validated. */
 export interface ProjectFilter {
@@ -26,6 +27,13 @@ export interface RefreshRun {
   status: 'running' | 'succeeded' | 'failed';
   entityCount?: number;
   error?: string;
+}
+
+/** The stored commit log of an entity and the state of the last read of its repository. */
+export interface StoredContributionLog {
+  log: ContributionLog;
+  syncedAt?: string;
+  error?: { kind: string; message: string; at: string };
 }
 
 /** Where the InnerSource plugin keeps its results and their history. */
@@ -57,6 +65,20 @@ export interface InnerSourceStore {
   getProjectItems(entityRefs: string[]): Promise<ProjectListItem[]>;
 
   countResults(): Promise<number>;
+
+  getContributionLog(entityRef: string): Promise<StoredContributionLog | undefined>;
+
+  /** Saves a successfully read log and clears any recorded error. */
+  saveContributionLog(entityRef: string, log: ContributionLog, syncedAt: Date): Promise<void>;
+
+  /**
+   * Records that reading the entity's repository failed. The stored log is kept as it was (an
+   * empty one is created when there was none).
+   */
+  recordContributionError(
+    entityRef: string,
+    error: { cloneUrl: string; path: string; kind: string; message: string; at: Date },
+  ): Promise<void>;
 
   startRun(at: Date): Promise<number>;
   finishRun(

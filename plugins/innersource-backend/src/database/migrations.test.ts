@@ -12,6 +12,7 @@ const TABLES = [
   'innersource_entity_results',
   'innersource_entity_history',
   'innersource_refresh_runs',
+  'innersource_contribution_logs',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
@@ -20,17 +21,17 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     const exists = () => Promise.all(TABLES.map(t => knex.schema.hasTable(t)));
 
     await knex.migrate.latest({ directory: migrationsDir });
-    expect(await exists()).toEqual([true, true, true]);
+    expect(await exists()).toEqual(TABLES.map(() => true));
     await knex('innersource_refresh_runs').insert({
       started_at: '2026-11-24T00:00:00.000Z',
       status: 'running',
     });
 
     await knex.migrate.rollback({ directory: migrationsDir }, true);
-    expect(await exists()).toEqual([false, false, false]);
+    expect(await exists()).toEqual(TABLES.map(() => false));
 
     await knex.migrate.latest({ directory: migrationsDir });
-    expect(await exists()).toEqual([true, true, true]);
+    expect(await exists()).toEqual(TABLES.map(() => true));
     // down dropped the data with the tables
     const [{ n }] = await knex('innersource_refresh_runs').count({ n: '*' });
     expect(Number(n)).toBe(0);

@@ -2,7 +2,9 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { InnerSourceLintRule } from '@innersource-backstage/plugin-innersource-node';
-import { computeResults } from '../compute/computeResults';
+import { CatalogIndex } from '../compute/CatalogIndex';
+import { computeResults, isInnerSourceTarget } from '../compute/computeResults';
+import { GitContributionsCollector } from '../contributions/GitContributionsCollector';
 import { InnerSourceStore } from '../database/InnerSourceStore';
 
 /** The kinds read from the catalog: the targets plus the org chart that places their users. */
@@ -20,6 +22,8 @@ export class InnerSourceRefresher {
       store: InnerSourceStore;
       logger: LoggerService;
       rules: () => InnerSourceLintRule[];
+      /** Reads git history; contribution analytics are off without it. */
+      contributions?: GitContributionsCollector;
       now?: () => Date;
     },
   ) {}
@@ -42,10 +46,16 @@ export class InnerSourceRefresher {
       )) {
         entities.push(...page);
       }
+      const contributions = await this.options.contributions?.collect({
+        entities: entities.filter(isInnerSourceTarget),
+        catalog: new CatalogIndex(entities),
+        now: startedAt,
+      });
       const results = await computeResults({
         entities,
         rules: this.options.rules(),
         computedAt: startedAt,
+        contributions,
       });
       if (results.length === 0 && (await store.countResults()) > 0) {
         // An empty answer from a catalog that had entities is far more likely a fault than a

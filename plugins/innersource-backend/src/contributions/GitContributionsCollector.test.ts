@@ -1,0 +1,326 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { Entity } from '@backstage/catalog-model';
+import { ScmIntegrations } from '@backstage/integration';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CatalogIndex } from '../compute/CatalogIndex';
+import { DatabaseInnerSourceStore } from '../database/DatabaseInnerSourceStore';
+import { GitCredentials } from '../git/GitCredentials';
+import { GitHistoryReader } from '../git/GitHistoryReader';
+import { GitRepositoryCache } from '../git/GitRepositoryCache';
+import {
+  entity,
+  smallOrgEntities,
+  withCatalogRelations,
+} from '../__testUtils__/catalogFixtures';
+import { createBareRepository, FixtureCommit, tempDir } from '../__testUtils__/gitFixtures';
+import { startGitHttpServer } from '../__testUtils__/gitHttpServer';
+import { GitContributionsCollector } from './GitContributionsCollector';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const NOW = new Date('2026-11-24T12:00:00Z');
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
+
+const maria = { name: 'Maria Gonzalez', email: 'maria@acme.example' };
+const sam = { name: 'Sam Shop', email: 'sam@acme.example' };
+const tina = { name: 'Tina', email: '123+tina-gh@users.noreply.github.com' };
+const stranger = { name: 'Stranger', email: 'stranger@elsewhere.example' };
+const dependabot = {
+  name: 'dependabot[bot]',
+  email: '49699333+dependabot[bot]@users.noreply.github.com',
+};
+
+function people(): Entity[] {
+  return [
+    entity('User', 'maria', {
+      memberOf: ['team-ledger'],
+      profile: { displayName: 'Maria Gonzalez', email: 'maria@acme.example' },
+    }),
+    entity('User', 'sam', {
+      memberOf: ['team-shop'],
+      profile: { displayName: 'Sam Shop', email: 'Sam@Acme.example' },
+    }),
+    entity(
+      'User',
+      'tina',
+      { memberOf: ['team-shop-mobile'], profile: { displayName: 'Tina Mobile' } },
+      { annotations: { 'github.com/user-login': 'tina-gh' } },
+    ),
+  ];
+}
+
+function component(name: string, sourceUrl: string, owner = 'team-ledger'): Entity {
+  return entity(
+    'Component',
+    name,
+    { type: 'library', lifecycle: 'production', owner },
+    {
+      description: 'A library that other teams use for all sorts of things',
+      annotations: { 'backstage.io/source-location': `url:${sourceUrl}` },
+    },
+  );
+}
+
+describe('GitContributionsCollector', () => {
+  let root: string;
+  let store: DatabaseInnerSourceStore;
+  let reader: GitHistoryReader;
+  let cacheDir: string;
+
+  beforeEach(async () => {
+    root = tempDir('repos');
+    cacheDir = tempDir('cache');
+    const knex = await databases.init('SQLITE_3');
+    store = await DatabaseInnerSourceStore.create({ database: { getClient: async () => knex } });
+    reader = new GitHistoryReader({ timeoutMs: 30_000 });
+  });
+
+  function collector(options: { credentials?: GitCredentials; aliases?: Array<{ userRef: string; emails: string[] }> } = {}) {
+    return new GitContributionsCollector({
+      cache: new GitRepositoryCache({
+        cacheDir,
+        credentials: options.credentials ?? { authorizationHeader: async () => undefined },
+        timeoutMs: 30_000,
+        maxSizeBytes: 100 * 1048576,
+      }),
+      reader,
+      store,
+      logger: mockServices.logger.mock(),
+      settings: {
+        concurrency: 2,
+        includeSubgroups: false,
+        aliases: options.aliases ?? [],
+        urlRewrites: [],
+      },
+    });
+  }
+
+  async function collect(c: GitContributionsCollector, targets: Entity[], extra: Entity[] = []) {
+    const entities = withCatalogRelations([...smallOrgEntities(), ...people(), ...extra, ...targets]);
+    const catalog = new CatalogIndex(entities);
+    const refs = new Set(targets.map(t => `component:default/${t.metadata.name}`));
+    return c.collect({
+      entities: entities.filter(e => refs.has(`component:default/${e.metadata.name}`)),
+      catalog,
+      now: NOW,
+    });
+  }
+
+  const ledgerHistory = (): FixtureCommit[] => [
+    { ...maria, date: daysAgo(400) },
+    { ...maria, date: daysAgo(200) },
+    { ...sam, date: daysAgo(100) },
+    { ...sam, email: 'SAM@ACME.EXAMPLE', date: daysAgo(60) },
+    { ...tina, date: daysAgo(20) },
+    { ...stranger, date: daysAgo(10) },
+    { ...dependabot, date: daysAgo(5) },
+    // a merge by sam of the work above: left out
+    { ...sam, date: daysAgo(4), mergeOf: 2 },
+    { name: 'Maria G', email: 'maria.old@legacy.example', date: daysAgo(3) },
+    { ...maria, date: daysAgo(1) },
+  ];
+
+  it('attributes commits by email, case, SCM login and alias, leaving out merges and bots', async () => {
+    const repo = createBareRepository(path.join(root, 'ledger.git'), ledgerHistory());
+    const results = await collect(
+      collector({ aliases: [{ userRef: 'user:default/maria', emails: ['maria.old@legacy.example'] }] }),
+      [component('ledger-sdk', `file://${repo}`)],
+    );
+    const summary = results.get('component:default/ledger-sdk')!;
+    const all = summary.windows.find(w => w.window === 'all')!;
+    expect(all).toMatchObject({
+      commits: 8, // 10 minus the merge and the bot
+      ownerTeamCommits: 4, // maria x3 and her old address via the alias
+      outsideCommits: 3, // sam x2 (case differs), tina via her GitHub noreply address
+      unknownCommits: 1,
+      botCommits: 1,
+      innerSourceRatio: 3 / 7,
+      outsideContributors: 2,
+      ownerTeamContributors: 1,
+      unknownAuthors: 1,
+    });
+    // team-shop -> retail -> acme -> payments -> team-ledger = 4 hops; team-shop-mobile one more
+    expect(all.distanceHistogram).toEqual({ '0': 4, '4': 2, '5': 1 });
+    expect(all.outsideTeams.map(t => [t.teamRef, t.commits, t.contributors])).toEqual([
+      ['group:default/team-shop', 2, 1],
+      ['group:default/team-shop-mobile', 1, 1],
+    ]);
+    expect(all.topOutsideContributors[0]).toMatchObject({
+      userRef: 'user:default/sam',
+      displayName: 'Sam Shop',
+      commits: 2,
+      distance: 4,
+    });
+    // maria 4 of 8 commits: one person makes half of everything
+    expect(all.absenceFactor).toBe(1);
+    const last30 = summary.windows.find(w => w.window === '30d')!;
+    expect(last30).toMatchObject({ commits: 4, outsideCommits: 1, newOutsideContributors: 1 });
+    expect(summary.weekly).toHaveLength(52);
+    expect(summary.weekly.reduce((n, w) => n + w.ownerTeam + w.outside + w.unknown, 0)).toBe(7);
+    expect(summary.repository).toMatchObject({
+      cloneUrl: `file://${repo}`,
+      path: '',
+      stale: false,
+      lastCommitAt: daysAgo(1).toISOString().replace(/\.\d+Z$/, '.000Z'),
+    });
+  });
+
+  it('applies the repository .mailmap', async () => {
+    const repo = createBareRepository(path.join(root, 'mapped.git'), [
+      { ...sam, email: 'sam@old-laptop.local', date: daysAgo(30) },
+      {
+        ...maria,
+        date: daysAgo(2),
+        files: { '.mailmap': 'Sam Shop <sam@acme.example> <sam@old-laptop.local>\n' },
+      },
+    ]);
+    const results = await collect(collector(), [component('mapped', `file://${repo}`)]);
+    const all = results.get('component:default/mapped')!.windows.find(w => w.window === 'all')!;
+    expect(all).toMatchObject({ outsideCommits: 1, unknownCommits: 0 });
+  });
+
+  it('clones a monorepo once and attributes commits to the entity whose folder they touch', async () => {
+    const repo = createBareRepository(path.join(root, 'mono.git'), [
+      { ...maria, date: daysAgo(50), files: { 'packages/a/index.ts': 'a1' } },
+      { ...sam, date: daysAgo(40), files: { 'packages/b/index.ts': 'b1' } },
+      { ...sam, date: daysAgo(30), files: { 'packages/b/index.ts': 'b2' } },
+      { ...tina, date: daysAgo(20), files: { 'README.md': 'root only' } },
+      {
+        ...maria,
+        date: daysAgo(10),
+        files: { 'packages/a/CONTRIBUTING.md': '# How to contribute', 'packages/b/x.ts': 'x' },
+      },
+    ]);
+    const results = await collect(collector(), [
+      component('mono-a', `file://${repo}/packages/a`),
+      component('mono-b', `file://${repo}/packages/b`),
+    ]);
+    const a = results.get('component:default/mono-a')!;
+    const b = results.get('component:default/mono-b')!;
+    expect(a.windows.find(w => w.window === 'all')!.commits).toBe(2);
+    expect(b.windows.find(w => w.window === 'all')!).toMatchObject({ commits: 3, outsideCommits: 2 });
+    expect(a.repository.path).toBe('packages/a');
+    expect(a.hasContributingGuide).toBe(true);
+    expect(b.hasContributingGuide).toBe(false);
+    expect(fs.readdirSync(cacheDir)).toHaveLength(1);
+  });
+
+  it('handles an empty repository', async () => {
+    const repo = createBareRepository(path.join(root, 'empty.git'), []);
+    const results = await collect(collector(), [component('empty', `file://${repo}`)]);
+    const summary = results.get('component:default/empty')!;
+    expect(summary.windows.find(w => w.window === 'all')).toMatchObject({
+      commits: 0,
+      innerSourceRatio: null,
+      absenceFactor: null,
+    });
+    // no commits: only the description bonus of the activity score remains (50 + 50 - 50)
+    expect(summary.activity).toEqual({ score: 50, level: 'very-low' });
+  });
+
+  it('reads only new commits on the next run, and keeps earlier attribution when the org chart changes', async () => {
+    const repo = createBareRepository(path.join(root, 'ledger.git'), ledgerHistory());
+    const c = collector();
+    await collect(c, [component('ledger-sdk', `file://${repo}`)]);
+
+    createBareRepository(
+      repo,
+      [
+        { ...sam, date: daysAgo(0.5) },
+        { ...maria, date: daysAgo(0.4) },
+        { ...sam, date: daysAgo(0.3) },
+      ],
+      { appendTo: true },
+    );
+    const read = jest.spyOn(reader, 'readCommits');
+    // sam moved into the owning team since his earlier commits
+    const movedSam = people().map(p =>
+      p.metadata.name === 'sam' ? { ...p, spec: { ...p.spec, memberOf: ['team-ledger'] } } : p,
+    );
+    const entities = withCatalogRelations([
+      ...smallOrgEntities(),
+      ...movedSam,
+      component('ledger-sdk', `file://${repo}`),
+    ]);
+    const results = await c.collect({
+      entities: entities.filter(e => e.metadata.name === 'ledger-sdk'),
+      catalog: new CatalogIndex(entities),
+      now: NOW,
+    });
+    expect((await read.mock.results[0].value).commits).toHaveLength(3);
+    const all = results.get('component:default/ledger-sdk')!.windows.find(w => w.window === 'all')!;
+    expect(all.commits).toBe(11);
+    // his two earlier commits stay outside contributions at distance 4; the new two are his team's
+    expect(all.outsideCommits).toBe(3);
+    expect(all.distanceHistogram['4']).toBe(2);
+    // maria's three (her old address is unknown without the alias) plus maria and sam's new ones
+    expect(all.ownerTeamCommits).toBe(3 + 3);
+  });
+
+  it('keeps the last good figures, marked stale, when the repository becomes unreachable', async () => {
+    const repoDir = path.join(root, 'ledger.git');
+    createBareRepository(repoDir, ledgerHistory());
+    const c = collector();
+    const target = component('ledger-sdk', `file://${repoDir}`);
+    const first = (await collect(c, [target])).get('component:default/ledger-sdk')!;
+
+    fs.rmSync(repoDir, { recursive: true });
+    const second = (await collect(c, [target])).get('component:default/ledger-sdk')!;
+    expect(second.windows).toEqual(first.windows);
+    expect(second.repository.stale).toBe(true);
+    expect(second.repository.error).toMatchObject({ kind: 'not-a-repository', at: NOW.toISOString() });
+    expect(second.repository.syncedAt).toBe(first.repository.syncedAt);
+    expect((await store.getContributionLog('component:default/ledger-sdk'))?.log.commits).toHaveLength(9);
+  });
+
+  it('records a clear error for a source that never worked, with no figures', async () => {
+    const results = await collect(collector(), [
+      component('ghost', `file://${path.join(root, 'missing.git')}`),
+    ]);
+    expect(results.has('component:default/ghost')).toBe(false);
+    expect((await store.getContributionLog('component:default/ghost'))?.error).toMatchObject({
+      kind: 'not-a-repository',
+    });
+  });
+
+  describe('over HTTP with credentials from the integrations config', () => {
+    let server: Awaited<ReturnType<typeof startGitHttpServer>>;
+    beforeEach(async () => {
+      createBareRepository(path.join(root, 'acme', 'ledger-sdk.git'), ledgerHistory());
+      server = await startGitHttpServer({ root, token: 'ghp_secret' });
+    });
+    afterEach(() => server.close());
+
+    const credentialsWith = (token: string) =>
+      new GitCredentials(
+        ScmIntegrations.fromConfig(
+          new ConfigReader({
+            integrations: {
+              github: [{ host: server.host, token, apiBaseUrl: `${server.baseUrl}/api/v3` }],
+            },
+          }),
+        ),
+      );
+
+    it('clones with the GitHub token and fetches on the next run', async () => {
+      const target = component('ledger-sdk', `${server.baseUrl}/acme/ledger-sdk/tree/main/`);
+      const c = collector({ credentials: credentialsWith('ghp_secret') });
+      const results = await collect(c, [target]);
+      expect(results.get('component:default/ledger-sdk')!.windows[3].commits).toBe(8);
+      await collect(c, [target]);
+      expect(server.requests.length).toBeGreaterThan(2);
+      expect(server.requests.every(r => r.authorized)).toBe(true);
+    });
+
+    it('reports a wrong token as an authentication failure', async () => {
+      const target = component('ledger-sdk', `${server.baseUrl}/acme/ledger-sdk/tree/main/`);
+      await collect(collector({ credentials: credentialsWith('wrong') }), [target]);
+      const stored = await store.getContributionLog('component:default/ledger-sdk');
+      expect(stored?.error).toMatchObject({ kind: 'auth-failed' });
+      expect(stored?.error?.message).not.toContain('wrong');
+    });
+  });
+});

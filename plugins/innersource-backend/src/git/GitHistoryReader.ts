@@ -1,0 +1,108 @@
+import { runGit, streamGit } from './runGit';
+import { SyncedRepository } from './GitRepositoryCache';
+
+/** One commit as the analysis needs it. */
+export interface CommitRecord {
+  sha: string;
+  /** Author email after `.mailmap`, lower-cased. */
+  email: string;
+  /** Author name after `.mailmap`. */
+  name: string;
+  /** Author time, seconds since the epoch. */
+  time: number;
+}
+
+const SEP = '\x1f';
+
+/**
+ * Reads commit history with git itself. Merge commits are left out: they record that work was
+ * integrated, and the work itself is counted through the commits they bring in; counting both
+ * would credit whoever clicks "merge" with other people's contributions.
+ */
+export class GitHistoryReader {
+  constructor(private readonly options: { timeoutMs: number }) {}
+
+  /**
+   * Commits reachable from HEAD that touch `path` ('' = all), newest first. With `sinceSha`,
+   * only the commits after it; when `sinceSha` is no longer an ancestor of HEAD (history was
+   * rewritten), everything is read again and `complete` says so.
+   */
+  async readCommits(
+    repo: SyncedRepository,
+    options: { path: string; sinceSha?: string },
+  ): Promise<{ commits: CommitRecord[]; complete: boolean }> {
+    if (!repo.headSha) return { commits: [], complete: true };
+    let range = repo.headSha;
+    let complete = true;
+    if (options.sinceSha) {
+      if (options.sinceSha === repo.headSha) return { commits: [], complete: false };
+      if (await this.isAncestor(repo, options.sinceSha)) {
+        range = `${options.sinceSha}..${repo.headSha}`;
+        complete = false;
+      }
+    }
+    const args = [
+      'log',
+      '--no-merges',
+      `--format=%H${SEP}%aE${SEP}%aN${SEP}%at`,
+      range,
+    ];
+    if (options.path) args.push('--', options.path);
+    const commits: CommitRecord[] = [];
+    await streamGit(args, {
+      cwd: repo.dir,
+      // .mailmap of the default branch; a bare repository has no work tree to read it from
+      config: { ...repo.gitConfig, 'mailmap.blob': 'HEAD:.mailmap' },
+      timeoutMs: this.options.timeoutMs,
+      onLine: line => {
+        const [sha, email, name, time] = line.split(SEP);
+        if (sha && time) {
+          commits.push({
+            sha,
+            email: (email ?? '').toLocaleLowerCase('en-US'),
+            name: name ?? '',
+            time: Number(time),
+          });
+        }
+      },
+    });
+    return { commits, complete };
+  }
+
+  /**
+   * Whether a contributing guide (CONTRIBUTING, any extension, any case) is at HEAD in the
+   * entity's folder or the repository root, directly or under `docs/`, `.github/` or `.gitlab/`:
+   * the places GitHub and GitLab look.
+   */
+  async hasContributingGuide(repo: SyncedRepository, path: string): Promise<boolean> {
+    if (!repo.headSha) return false;
+    const bases = path ? [`${path}/`, ''] : [''];
+    for (const base of bases) {
+      for (const folder of ['', 'docs/', '.github/', '.gitlab/']) {
+        let output: string;
+        try {
+          output = await runGit(['ls-tree', '--name-only', `HEAD:${base}${folder}`], {
+            cwd: repo.dir,
+            config: repo.gitConfig,
+            timeoutMs: this.options.timeoutMs,
+          });
+        } catch {
+          continue; // the folder does not exist
+        }
+        if (output.split('\n').some(name => /^contributing(\.[a-z]+)?$/i.test(name))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private async isAncestor(repo: SyncedRepository, sha: string): Promise<boolean> {
+    try {
+      await runGit(['merge-base', '--is-ancestor', sha, repo.headSha!], { cwd: repo.dir });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
