@@ -1,3 +1,5 @@
+import { ActivityLevel } from './activity';
+
 /** The time windows contribution figures are computed over. */
 /** @public */
 export const CONTRIBUTION_WINDOWS = ['30d', '90d', '365d', 'all'] as const;
@@ -88,19 +90,9 @@ export interface RepositoryStatus {
 }
 
 /** @public */
-export type ActivityLevelName =
-  | 'extremely-high'
-  | 'very-high'
-  | 'high'
-  | 'moderate'
-  | 'low'
-  | 'very-low'
-  | 'none';
-
-/** @public */
 export interface ActivityFigure {
   score: number;
-  level: ActivityLevelName;
+  level: ActivityLevel;
 }
 
 /** Contribution analytics of an entity read from its git history. */

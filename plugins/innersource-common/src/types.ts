@@ -1,3 +1,4 @@
+import { ActivityLevel } from './activity';
 import { ContributionSummary } from './contributions';
 
 /**
@@ -150,6 +151,11 @@ export interface EntityInnerSourceResponse {
 export interface ProjectListItem {
   entity: InnerSourceEntitySummary;
   usageCount: number;
+  /** Repository Activity Score from git history; absent without a readable git source. */
+  activityScore?: number;
+  activityLevel?: ActivityLevel;
+  /** Outside-team share of attributed commits over the last 365 days; null without any. */
+  innerSourceRatio?: number | null;
   businessUnitCount: number;
   lintScore: number;
   lintErrors: number;
@@ -162,6 +168,8 @@ export interface ProjectListItem {
 export const PROJECT_SORT_FIELDS = [
   'usage',
   'readiness',
+  'activity',
+  'ratio',
   'name',
   'updated',
 ] as const;

@@ -47,6 +47,9 @@ type ResultRow = {
   lint_score: number;
   lint_errors: number;
   lint_warnings: number;
+  activity_score: number | null;
+  activity_level: string | null;
+  innersource_ratio: number | null;
   result: string;
   computed_at: string;
   stale: boolean | number;
@@ -57,6 +60,8 @@ type ResultRow = {
 const SORT_COLUMNS: Record<ProjectFilter['sort'], string> = {
   usage: 'usage_count',
   readiness: 'lint_score',
+  activity: 'activity_score',
+  ratio: 'innersource_ratio',
   name: 'name',
   updated: 'computed_at',
 };
@@ -71,7 +76,8 @@ function escapeLike(term: string): string {
 }
 
 function toRow(result: EntityInnerSourceResult, computedAt: string): ResultRow {
-  const { entity, usage, lint } = result;
+  const { entity, usage, lint, contributions } = result;
+  const lastYear = contributions?.windows.find(w => w.window === '365d');
   const tags = entity.tags.map(t => t.toLocaleLowerCase('en-US'));
   const searchText = [
     entity.name,
@@ -104,6 +110,9 @@ function toRow(result: EntityInnerSourceResult, computedAt: string): ResultRow {
     lint_score: lint.score,
     lint_errors: lint.errors,
     lint_warnings: lint.warnings,
+    activity_score: contributions?.activity.score ?? null,
+    activity_level: contributions?.activity.level ?? null,
+    innersource_ratio: lastYear?.innerSourceRatio ?? null,
     result: JSON.stringify({ ...result, status: undefined }),
     computed_at: computedAt,
     stale: false,
@@ -233,10 +242,14 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
       });
     }
     if (filter.innerSourceOnly) query.where('is_innersource', true);
-    query.orderBy([
-      { column: SORT_COLUMNS[filter.sort], order: filter.order },
-      { column: 'entity_ref', order: 'asc' },
-    ]);
+    const column = SORT_COLUMNS[filter.sort];
+    // projects without the figure (no git source) go last in either direction, on both engines
+    query
+      .orderByRaw('?? is null', [column])
+      .orderBy([
+        { column, order: filter.order },
+        { column: 'entity_ref', order: 'asc' },
+      ]);
     const rows: Array<{ entity_ref: string }> = await query;
     return rows.map(row => row.entity_ref);
   }
@@ -257,6 +270,18 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
           lintScore: Number(row.lint_score),
           lintErrors: Number(row.lint_errors),
           lintWarnings: Number(row.lint_warnings),
+          ...(row.activity_score !== null && row.activity_score !== undefined
+            ? {
+                activityScore: Number(row.activity_score),
+                activityLevel: row.activity_level as ProjectListItem['activityLevel'],
+              }
+            : {}),
+          ...(result.contributions
+            ? {
+                innerSourceRatio:
+                  row.innersource_ratio === null ? null : Number(row.innersource_ratio),
+              }
+            : {}),
           computedAt: row.computed_at,
           stale: Boolean(row.stale),
         });
