@@ -4,5 +4,7 @@
  * @packageDocumentation
  */
 export * from './types';
+export * from './contributions';
 export * from './scores';
 export * from './client';
+export * from './activity';
