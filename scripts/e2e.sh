@@ -29,6 +29,12 @@ if [ ! -f "$stamp" ] || [ -n "$(find packages/app/src packages/app/package.json 
 fi
 
 mkdir -p e2e-artifacts
+# Fresh demo repositories and git cache for every run.
+E2E_TMP="$(mktemp -d)"
+trap 'rm -rf "$E2E_TMP"' EXIT
+export INNERSOURCE_DEMO_REPOS="$E2E_TMP/demo-repos"
+export INNERSOURCE_GIT_CACHE="$E2E_TMP/git-cache"
+node scripts/create-demo-repos.mjs "$INNERSOURCE_DEMO_REPOS" || exit 1
 node --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=e2e-artifacts/e2e.tap \

@@ -53,6 +53,10 @@ ensure_node() {
 
 ensure_node
 
+# The demo configuration points git URLs at local repositories (see app-config.yaml).
+export INNERSOURCE_REPO_ROOT="$REPO_ROOT"
+export INNERSOURCE_DEMO_REPOS="${INNERSOURCE_DEMO_REPOS:-$REPO_ROOT/.data/demo-repos}"
+
 
 install_stamp() {
   (

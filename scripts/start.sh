@@ -5,4 +5,5 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 ensure_dependencies
 cd "$REPO_ROOT"
 mkdir -p .data/sqlite
+node scripts/create-demo-repos.mjs "$INNERSOURCE_DEMO_REPOS"
 exec yarn start "$@"

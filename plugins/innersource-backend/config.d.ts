@@ -29,8 +29,10 @@ export interface Config {
       /** A repository whose local copy grows beyond this is skipped with an error. Default 2048. */
       maxRepositorySizeMb?: number;
       /**
-       * Rewrites source URLs by prefix before cloning, e.g. to use a mirror:
+       * Rewrites clone URLs by prefix, e.g. to clone from a mirror:
        * `{ from: 'https://github.com/acme/', to: 'https://git-mirror.internal/acme/' }`.
+       * The source location is parsed first (`.../acme/x/tree/main/sub` clones
+       * `https://github.com/acme/x.git`), then the first matching rule applies.
        */
       urlRewrites?: Array<{ from: string; to: string }>;
     };

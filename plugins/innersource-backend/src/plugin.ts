@@ -37,8 +37,10 @@ function createContributionsCollector(options: {
   logger: LoggerService;
 }): GitContributionsCollector | undefined {
   const { config, store, logger } = options;
-  if (config.getOptionalBoolean('innersource.git.enabled') === false) return undefined;
-  const timeoutMs = (config.getOptionalNumber('innersource.git.timeoutSeconds') ?? 300) * 1000;
+  if (config.getOptionalBoolean('innersource.git.enabled') === false)
+    return undefined;
+  const timeoutMs =
+    (config.getOptionalNumber('innersource.git.timeoutSeconds') ?? 300) * 1000;
   const cacheDir =
     config.getOptionalString('innersource.git.cacheDir') ??
     path.join(
@@ -49,7 +51,9 @@ function createContributionsCollector(options: {
     cacheDir,
     credentials: new GitCredentials(ScmIntegrations.fromConfig(config)),
     timeoutMs,
-    maxSizeBytes: (config.getOptionalNumber('innersource.git.maxRepositorySizeMb') ?? 2048) * 1048576,
+    maxSizeBytes:
+      (config.getOptionalNumber('innersource.git.maxRepositorySizeMb') ??
+        2048) * 1048576,
   });
   return new GitContributionsCollector({
     cache,
@@ -58,14 +62,28 @@ function createContributionsCollector(options: {
     logger,
     settings: {
       concurrency: config.getOptionalNumber('innersource.git.concurrency') ?? 4,
-      urlRewrites: (config.getOptionalConfigArray('innersource.git.urlRewrites') ?? []).map(c => ({
-        from: c.getString('from'),
-        to: c.getString('to'),
-      })),
+      urlRewrites: (
+        config.getOptionalConfigArray('innersource.git.urlRewrites') ?? []
+      ).flatMap(c => {
+        const from = c.getOptionalString('from');
+        const to = c.getOptionalString('to');
+        if (from && to) return [{ from, to }];
+        // e.g. `to: file://${SOME_DIR}/` with the variable unset
+        logger.warn(
+          `Ignoring innersource.git.urlRewrites entry without 'from' or 'to'`,
+        );
+        return [];
+      }),
       includeSubgroups:
-        config.getOptionalBoolean('innersource.contributions.includeSubgroups') ?? false,
-      botPatterns: config.getOptionalStringArray('innersource.contributions.botPatterns'),
-      aliases: (config.getOptionalConfigArray('innersource.contributions.aliases') ?? []).map(c => ({
+        config.getOptionalBoolean(
+          'innersource.contributions.includeSubgroups',
+        ) ?? false,
+      botPatterns: config.getOptionalStringArray(
+        'innersource.contributions.botPatterns',
+      ),
+      aliases: (
+        config.getOptionalConfigArray('innersource.contributions.aliases') ?? []
+      ).map(c => ({
         userRef: c.getString('user'),
         emails: c.getStringArray('emails'),
       })),
@@ -129,7 +147,11 @@ export const innersourcePlugin = createBackendPlugin({
           store,
           logger,
           rules: () => rules,
-          contributions: createContributionsCollector({ config, store, logger }),
+          contributions: createContributionsCollector({
+            config,
+            store,
+            logger,
+          }),
         });
 
         const schedule = config.has('innersource.schedule')

@@ -36,12 +36,26 @@ export function tempDir(prefix: string): string {
  * Writes a bare git repository with exactly these commits on `main`, in order (oldest first),
  * using `git fast-import` so that even large histories take moments.
  */
-export function createBareRepository(dir: string, commits: FixtureCommit[], options: { appendTo?: boolean } = {}) {
+export function createBareRepository(
+  dir: string,
+  commits: FixtureCommit[],
+  options: { appendTo?: boolean } = {},
+) {
   if (!options.appendTo) {
-    execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', dir]);
+    execFileSync('git', [
+      'init',
+      '--quiet',
+      '--bare',
+      '--initial-branch=main',
+      dir,
+    ]);
   }
   const parent = options.appendTo
-    ? spawnSync('git', ['rev-parse', '--verify', '--quiet', 'main'], { cwd: dir }).stdout.toString().trim()
+    ? spawnSync('git', ['rev-parse', '--verify', '--quiet', 'main'], {
+        cwd: dir,
+      })
+        .stdout.toString()
+        .trim()
     : '';
   if (commits.length === 0) return dir;
   const chunks: string[] = [];
@@ -59,10 +73,17 @@ export function createBareRepository(dir: string, commits: FixtureCommit[], opti
     );
     if (index > 0) chunks.push(`from :${index}`);
     else if (parent) chunks.push(`from ${parent}`);
-    if (commit.mergeOf !== undefined) chunks.push(`merge :${commit.mergeOf + 1}`);
-    const files = commit.files ?? { [`file-${mark % 50}.txt`]: `content ${mark}\n` };
+    if (commit.mergeOf !== undefined)
+      chunks.push(`merge :${commit.mergeOf + 1}`);
+    const files = commit.files ?? {
+      [`file-${mark % 50}.txt`]: `content ${mark}\n`,
+    };
     for (const [file, content] of Object.entries(files)) {
-      chunks.push(`M 100644 inline ${file}`, `data ${Buffer.byteLength(content)}`, content);
+      chunks.push(
+        `M 100644 inline ${file}`,
+        `data ${Buffer.byteLength(content)}`,
+        content,
+      );
     }
     chunks.push('');
   });

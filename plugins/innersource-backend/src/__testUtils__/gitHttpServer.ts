@@ -7,13 +7,20 @@ import { AddressInfo } from 'node:net';
  * host does, and requires HTTP Basic auth with the given password (any user name), like GitHub's
  * `x-access-token:<token>`.
  */
-export async function startGitHttpServer(options: { root: string; token: string }) {
+export async function startGitHttpServer(options: {
+  root: string;
+  token: string;
+}) {
   const requests: Array<{ path: string; authorized: boolean }> = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const auth = req.headers.authorization ?? '';
     const password = auth.startsWith('Basic ')
-      ? Buffer.from(auth.slice(6), 'base64').toString().split(':').slice(1).join(':')
+      ? Buffer.from(auth.slice(6), 'base64')
+          .toString()
+          .split(':')
+          .slice(1)
+          .join(':')
       : undefined;
     const authorized = password === options.token;
     requests.push({ path: url.pathname, authorized });
@@ -53,7 +60,8 @@ export async function startGitHttpServer(options: { root: string; token: string 
       for (const line of buffer.subarray(0, end).toString().split('\r\n')) {
         const [key, ...rest] = line.split(':');
         const value = rest.join(':').trim();
-        if (key.toLowerCase() === 'status') status = Number(value.split(' ')[0]);
+        if (key.toLowerCase() === 'status')
+          status = Number(value.split(' ')[0]);
         else res.setHeader(key, value);
       }
       res.writeHead(status);

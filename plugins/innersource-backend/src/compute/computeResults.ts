@@ -10,6 +10,7 @@ import {
 import { InnerSourceLintRule } from '@innersource-backstage/plugin-innersource-node';
 import { CatalogIndex } from './CatalogIndex';
 import { lintEntity } from './lintEntity';
+import { ManifestConsumer } from './manifestUsage';
 import { usageSummary } from './usage';
 
 const TARGET_KINDS = new Set(
@@ -57,6 +58,8 @@ export async function computeResults(options: {
   computedAt: Date;
   /** Contribution figures by entity ref, from the git history reader. */
   contributions?: Map<string, ContributionSummary>;
+  /** Consumers found in dependency manifests, by the ref of the entity whose package they use. */
+  manifestConsumers?: Map<string, ManifestConsumer[]>;
 }): Promise<EntityInnerSourceResult[]> {
   const index = new CatalogIndex(options.entities);
   const results: EntityInnerSourceResult[] = [];
@@ -69,7 +72,7 @@ export async function computeResults(options: {
     });
     results.push({
       entity: entitySummary(entity, index),
-      usage: usageSummary(entity, index),
+      usage: usageSummary(entity, index, options.manifestConsumers),
       lint: summarizeLint(findings),
       computedAt: options.computedAt.toISOString(),
       status: { stale: false },

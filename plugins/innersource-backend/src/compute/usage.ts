@@ -14,15 +14,26 @@ import {
   UsageSummary,
 } from '@innersource-backstage/plugin-innersource-common';
 import { CatalogIndex } from './CatalogIndex';
+import { ManifestConsumer } from './manifestUsage';
 
 type Edge = { consumerRef: string; type: UsageRelation; via?: string };
 
-/** Who uses one entity directly: dependents, and consumers of the APIs it provides (or is). */
-function directUsageEdges(entity: Entity, index: CatalogIndex): Edge[] {
+/**
+ * Who uses one entity directly: dependents, consumers of the APIs it provides (or is), and
+ * entities whose dependency manifests use the package it publishes.
+ */
+function directUsageEdges(
+  entity: Entity,
+  index: CatalogIndex,
+  manifestConsumers: Map<string, ManifestConsumer[]>,
+): Edge[] {
   const ref = stringifyEntityRef(entity);
   const edges: Edge[] = index
     .relationTargets(entity, RELATION_DEPENDENCY_OF)
     .map(consumerRef => ({ consumerRef, type: 'dependsOn' }));
+  for (const { consumerRef, via } of manifestConsumers.get(ref) ?? []) {
+    edges.push({ consumerRef, type: 'manifest', via });
+  }
 
   const kind = entity.kind.toLocaleLowerCase('en-US');
   if (kind === 'api') {
@@ -57,6 +68,7 @@ function directUsageEdges(entity: Entity, index: CatalogIndex): Edge[] {
 export function usageSummary(
   entity: Entity,
   index: CatalogIndex,
+  manifestConsumers: Map<string, ManifestConsumer[]> = new Map(),
 ): UsageSummary {
   const selfRef = stringifyEntityRef(entity);
   const excluded = new Set<string>([selfRef]);
@@ -67,10 +79,10 @@ export function usageSummary(
     partRefs.forEach(ref => excluded.add(ref));
     edges = partRefs.flatMap(partRef => {
       const part = index.getEntity(partRef);
-      return part ? directUsageEdges(part, index) : [];
+      return part ? directUsageEdges(part, index, manifestConsumers) : [];
     });
   } else {
-    edges = directUsageEdges(entity, index);
+    edges = directUsageEdges(entity, index, manifestConsumers);
     if (entity.kind.toLocaleLowerCase('en-US') === 'api') {
       // The providers of an API implement it; they do not use it.
       index

@@ -1,5 +1,6 @@
 import { ContributorKind } from '@innersource-backstage/plugin-innersource-common';
 import { CommitRecord } from '../git/GitHistoryReader';
+import { ParsedManifest } from '../manifests';
 import { Attribution } from './attribution';
 
 /**
@@ -15,8 +16,19 @@ export interface ContributionLog {
   headSha?: string;
   /** Whether the repository had a contributing guide at that HEAD. */
   hasContributingGuide?: boolean;
+  /** The dependency manifests in the entity's folder at that HEAD. */
+  manifests?: ParsedManifest[];
   /** Distinct [email, name, kind, userRef, teamRef, distance] tuples. */
-  authors: Array<[string, string, ContributorKind, string | null, string | null, number | null]>;
+  authors: Array<
+    [
+      string,
+      string,
+      ContributorKind,
+      string | null,
+      string | null,
+      number | null,
+    ]
+  >;
   /** [sha, index into authors, author time in seconds], newest first. */
   commits: Array<[string, number, number]>;
 }
@@ -79,13 +91,24 @@ export function mergeCommits(options: {
   const fresh: ContributionLog['commits'] = [];
   for (const commit of commits) {
     const existing = known.get(commit.sha);
-    fresh.push(existing ?? [commit.sha, indexFor(commit.email, commit.name), commit.time]);
+    fresh.push(
+      existing ?? [
+        commit.sha,
+        indexFor(commit.email, commit.name),
+        commit.time,
+      ],
+    );
   }
   const freshShas = new Set(fresh.map(commit => commit[0]));
   const merged = complete
     ? fresh
     : [...fresh, ...log.commits.filter(commit => !freshShas.has(commit[0]))];
-  return compact({ ...log, headSha: options.headSha ?? log.headSha, authors, commits: merged });
+  return compact({
+    ...log,
+    headSha: options.headSha ?? log.headSha,
+    authors,
+    commits: merged,
+  });
 }
 
 /** Drops author tuples no commit refers to any more. */
@@ -100,7 +123,11 @@ function compact(log: ContributionLog): ContributionLog {
   return {
     ...log,
     authors,
-    commits: log.commits.map(([sha, index, time]) => [sha, remap.get(index)!, time]),
+    commits: log.commits.map(([sha, index, time]) => [
+      sha,
+      remap.get(index)!,
+      time,
+    ]),
   };
 }
 
@@ -110,15 +137,21 @@ function authorKey(author: ContributionLog['authors'][number]) {
 
 /** The commits of a log with their attribution. */
 export function attributedCommits(log: ContributionLog): AttributedCommit[] {
-  const authors = log.authors.map(([email, name, kind, userRef, teamRef, distance]) => ({
-    email,
-    name,
-    attribution: {
-      kind,
-      ...(userRef ? { userRef } : {}),
-      ...(teamRef ? { teamRef } : {}),
-      ...(distance !== null ? { distance } : {}),
-    } as Attribution,
+  const authors = log.authors.map(
+    ([email, name, kind, userRef, teamRef, distance]) => ({
+      email,
+      name,
+      attribution: {
+        kind,
+        ...(userRef ? { userRef } : {}),
+        ...(teamRef ? { teamRef } : {}),
+        ...(distance !== null ? { distance } : {}),
+      } as Attribution,
+    }),
+  );
+  return log.commits.map(([sha, index, time]) => ({
+    sha,
+    time,
+    ...authors[index],
   }));
-  return log.commits.map(([sha, index, time]) => ({ sha, time, ...authors[index] }));
 }

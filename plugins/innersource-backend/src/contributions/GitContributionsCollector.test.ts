@@ -14,7 +14,11 @@ import {
   smallOrgEntities,
   withCatalogRelations,
 } from '../__testUtils__/catalogFixtures';
-import { createBareRepository, FixtureCommit, tempDir } from '../__testUtils__/gitFixtures';
+import {
+  createBareRepository,
+  FixtureCommit,
+  tempDir,
+} from '../__testUtils__/gitFixtures';
 import { startGitHttpServer } from '../__testUtils__/gitHttpServer';
 import { GitContributionsCollector } from './GitContributionsCollector';
 
@@ -46,13 +50,20 @@ function people(): Entity[] {
     entity(
       'User',
       'tina',
-      { memberOf: ['team-shop-mobile'], profile: { displayName: 'Tina Mobile' } },
+      {
+        memberOf: ['team-shop-mobile'],
+        profile: { displayName: 'Tina Mobile' },
+      },
       { annotations: { 'github.com/user-login': 'tina-gh' } },
     ),
   ];
 }
 
-function component(name: string, sourceUrl: string, owner = 'team-ledger'): Entity {
+function component(
+  name: string,
+  sourceUrl: string,
+  owner = 'team-ledger',
+): Entity {
   return entity(
     'Component',
     name,
@@ -74,15 +85,24 @@ describe('GitContributionsCollector', () => {
     root = tempDir('repos');
     cacheDir = tempDir('cache');
     const knex = await databases.init('SQLITE_3');
-    store = await DatabaseInnerSourceStore.create({ database: { getClient: async () => knex } });
+    store = await DatabaseInnerSourceStore.create({
+      database: { getClient: async () => knex },
+    });
     reader = new GitHistoryReader({ timeoutMs: 30_000 });
   });
 
-  function collector(options: { credentials?: GitCredentials; aliases?: Array<{ userRef: string; emails: string[] }> } = {}) {
+  function collector(
+    options: {
+      credentials?: GitCredentials;
+      aliases?: Array<{ userRef: string; emails: string[] }>;
+    } = {},
+  ) {
     return new GitContributionsCollector({
       cache: new GitRepositoryCache({
         cacheDir,
-        credentials: options.credentials ?? { authorizationHeader: async () => undefined },
+        credentials: options.credentials ?? {
+          authorizationHeader: async () => undefined,
+        },
         timeoutMs: 30_000,
         maxSizeBytes: 100 * 1048576,
       }),
@@ -98,15 +118,29 @@ describe('GitContributionsCollector', () => {
     });
   }
 
-  async function collect(c: GitContributionsCollector, targets: Entity[], extra: Entity[] = []) {
-    const entities = withCatalogRelations([...smallOrgEntities(), ...people(), ...extra, ...targets]);
+  async function collect(
+    c: GitContributionsCollector,
+    targets: Entity[],
+    extra: Entity[] = [],
+  ) {
+    const entities = withCatalogRelations([
+      ...smallOrgEntities(),
+      ...people(),
+      ...extra,
+      ...targets,
+    ]);
     const catalog = new CatalogIndex(entities);
-    const refs = new Set(targets.map(t => `component:default/${t.metadata.name}`));
-    return c.collect({
-      entities: entities.filter(e => refs.has(`component:default/${e.metadata.name}`)),
+    const refs = new Set(
+      targets.map(t => `component:default/${t.metadata.name}`),
+    );
+    const { contributions } = await c.collect({
+      entities: entities.filter(e =>
+        refs.has(`component:default/${e.metadata.name}`),
+      ),
       catalog,
       now: NOW,
     });
+    return contributions;
   }
 
   const ledgerHistory = (): FixtureCommit[] => [
@@ -124,9 +158,19 @@ describe('GitContributionsCollector', () => {
   ];
 
   it('attributes commits by email, case, SCM login and alias, leaving out merges and bots', async () => {
-    const repo = createBareRepository(path.join(root, 'ledger.git'), ledgerHistory());
+    const repo = createBareRepository(
+      path.join(root, 'ledger.git'),
+      ledgerHistory(),
+    );
     const results = await collect(
-      collector({ aliases: [{ userRef: 'user:default/maria', emails: ['maria.old@legacy.example'] }] }),
+      collector({
+        aliases: [
+          {
+            userRef: 'user:default/maria',
+            emails: ['maria.old@legacy.example'],
+          },
+        ],
+      }),
       [component('ledger-sdk', `file://${repo}`)],
     );
     const summary = results.get('component:default/ledger-sdk')!;
@@ -144,7 +188,9 @@ describe('GitContributionsCollector', () => {
     });
     // team-shop -> retail -> acme -> payments -> team-ledger = 4 hops; team-shop-mobile one more
     expect(all.distanceHistogram).toEqual({ '0': 4, '4': 2, '5': 1 });
-    expect(all.outsideTeams.map(t => [t.teamRef, t.commits, t.contributors])).toEqual([
+    expect(
+      all.outsideTeams.map(t => [t.teamRef, t.commits, t.contributors]),
+    ).toEqual([
       ['group:default/team-shop', 2, 1],
       ['group:default/team-shop-mobile', 1, 1],
     ]);
@@ -157,14 +203,25 @@ describe('GitContributionsCollector', () => {
     // maria 4 of 8 commits: one person makes half of everything
     expect(all.absenceFactor).toBe(1);
     const last30 = summary.windows.find(w => w.window === '30d')!;
-    expect(last30).toMatchObject({ commits: 4, outsideCommits: 1, newOutsideContributors: 1 });
+    expect(last30).toMatchObject({
+      commits: 4,
+      outsideCommits: 1,
+      newOutsideContributors: 1,
+    });
     expect(summary.weekly).toHaveLength(52);
-    expect(summary.weekly.reduce((n, w) => n + w.ownerTeam + w.outside + w.unknown, 0)).toBe(7);
+    expect(
+      summary.weekly.reduce(
+        (n, w) => n + w.ownerTeam + w.outside + w.unknown,
+        0,
+      ),
+    ).toBe(7);
     expect(summary.repository).toMatchObject({
       cloneUrl: `file://${repo}`,
       path: '',
       stale: false,
-      lastCommitAt: daysAgo(1).toISOString().replace(/\.\d+Z$/, '.000Z'),
+      lastCommitAt: daysAgo(1)
+        .toISOString()
+        .replace(/\.\d+Z$/, '.000Z'),
     });
   });
 
@@ -174,11 +231,17 @@ describe('GitContributionsCollector', () => {
       {
         ...maria,
         date: daysAgo(2),
-        files: { '.mailmap': 'Sam Shop <sam@acme.example> <sam@old-laptop.local>\n' },
+        files: {
+          '.mailmap': 'Sam Shop <sam@acme.example> <sam@old-laptop.local>\n',
+        },
       },
     ]);
-    const results = await collect(collector(), [component('mapped', `file://${repo}`)]);
-    const all = results.get('component:default/mapped')!.windows.find(w => w.window === 'all')!;
+    const results = await collect(collector(), [
+      component('mapped', `file://${repo}`),
+    ]);
+    const all = results
+      .get('component:default/mapped')!
+      .windows.find(w => w.window === 'all')!;
     expect(all).toMatchObject({ outsideCommits: 1, unknownCommits: 0 });
   });
 
@@ -191,7 +254,10 @@ describe('GitContributionsCollector', () => {
       {
         ...maria,
         date: daysAgo(10),
-        files: { 'packages/a/CONTRIBUTING.md': '# How to contribute', 'packages/b/x.ts': 'x' },
+        files: {
+          'packages/a/CONTRIBUTING.md': '# How to contribute',
+          'packages/b/x.ts': 'x',
+        },
       },
     ]);
     const results = await collect(collector(), [
@@ -201,16 +267,60 @@ describe('GitContributionsCollector', () => {
     const a = results.get('component:default/mono-a')!;
     const b = results.get('component:default/mono-b')!;
     expect(a.windows.find(w => w.window === 'all')!.commits).toBe(2);
-    expect(b.windows.find(w => w.window === 'all')!).toMatchObject({ commits: 3, outsideCommits: 2 });
+    expect(b.windows.find(w => w.window === 'all')!).toMatchObject({
+      commits: 3,
+      outsideCommits: 2,
+    });
     expect(a.repository.path).toBe('packages/a');
     expect(a.hasContributingGuide).toBe(true);
     expect(b.hasContributingGuide).toBe(false);
     expect(fs.readdirSync(cacheDir)).toHaveLength(1);
   });
 
+  it('reads the dependency manifests in each entity folder', async () => {
+    const repo = createBareRepository(path.join(root, 'mono.git'), [
+      {
+        ...maria,
+        date: daysAgo(5),
+        files: {
+          'package.json': '{ "name": "root", "private": true }',
+          'packages/a/package.json':
+            '{ "name": "@acme/a", "version": "1.0.0" }',
+          'packages/b/package.json':
+            '{ "name": "@acme/b", "dependencies": { "@acme/a": "^1" } }',
+          'packages/b/requirements-dev.txt': 'pytest==8.0\n',
+          'packages/b/README.md': 'not a manifest',
+        },
+      },
+    ]);
+    const entities = withCatalogRelations([
+      ...smallOrgEntities(),
+      component('mono-a', `file://${repo}/packages/a`),
+      component('mono-b', `file://${repo}/packages/b`),
+    ]);
+    const { manifests } = await collector().collect({
+      entities: entities.filter(e => e.metadata.name.startsWith('mono-')),
+      catalog: new CatalogIndex(entities),
+      now: NOW,
+    });
+    expect(
+      manifests.get('component:default/mono-a')?.map(m => m.publishes),
+    ).toEqual(['@acme/a']);
+    expect(
+      manifests
+        .get('component:default/mono-b')
+        ?.map(m => [m.file, m.dependencies.map(d => d.name)]),
+    ).toEqual([
+      ['packages/b/package.json', ['@acme/a']],
+      ['packages/b/requirements-dev.txt', ['pytest']],
+    ]);
+  });
+
   it('handles an empty repository', async () => {
     const repo = createBareRepository(path.join(root, 'empty.git'), []);
-    const results = await collect(collector(), [component('empty', `file://${repo}`)]);
+    const results = await collect(collector(), [
+      component('empty', `file://${repo}`),
+    ]);
     const summary = results.get('component:default/empty')!;
     expect(summary.windows.find(w => w.window === 'all')).toMatchObject({
       commits: 0,
@@ -222,7 +332,10 @@ describe('GitContributionsCollector', () => {
   });
 
   it('reads only new commits on the next run, and keeps earlier attribution when the org chart changes', async () => {
-    const repo = createBareRepository(path.join(root, 'ledger.git'), ledgerHistory());
+    const repo = createBareRepository(
+      path.join(root, 'ledger.git'),
+      ledgerHistory(),
+    );
     const c = collector();
     await collect(c, [component('ledger-sdk', `file://${repo}`)]);
 
@@ -238,20 +351,24 @@ describe('GitContributionsCollector', () => {
     const read = jest.spyOn(reader, 'readCommits');
     // sam moved into the owning team since his earlier commits
     const movedSam = people().map(p =>
-      p.metadata.name === 'sam' ? { ...p, spec: { ...p.spec, memberOf: ['team-ledger'] } } : p,
+      p.metadata.name === 'sam'
+        ? { ...p, spec: { ...p.spec, memberOf: ['team-ledger'] } }
+        : p,
     );
     const entities = withCatalogRelations([
       ...smallOrgEntities(),
       ...movedSam,
       component('ledger-sdk', `file://${repo}`),
     ]);
-    const results = await c.collect({
+    const { contributions: results } = await c.collect({
       entities: entities.filter(e => e.metadata.name === 'ledger-sdk'),
       catalog: new CatalogIndex(entities),
       now: NOW,
     });
     expect((await read.mock.results[0].value).commits).toHaveLength(3);
-    const all = results.get('component:default/ledger-sdk')!.windows.find(w => w.window === 'all')!;
+    const all = results
+      .get('component:default/ledger-sdk')!
+      .windows.find(w => w.window === 'all')!;
     expect(all.commits).toBe(11);
     // his two earlier commits stay outside contributions at distance 4; the new two are his team's
     expect(all.outsideCommits).toBe(3);
@@ -265,15 +382,25 @@ describe('GitContributionsCollector', () => {
     createBareRepository(repoDir, ledgerHistory());
     const c = collector();
     const target = component('ledger-sdk', `file://${repoDir}`);
-    const first = (await collect(c, [target])).get('component:default/ledger-sdk')!;
+    const first = (await collect(c, [target])).get(
+      'component:default/ledger-sdk',
+    )!;
 
     fs.rmSync(repoDir, { recursive: true });
-    const second = (await collect(c, [target])).get('component:default/ledger-sdk')!;
+    const second = (await collect(c, [target])).get(
+      'component:default/ledger-sdk',
+    )!;
     expect(second.windows).toEqual(first.windows);
     expect(second.repository.stale).toBe(true);
-    expect(second.repository.error).toMatchObject({ kind: 'not-a-repository', at: NOW.toISOString() });
+    expect(second.repository.error).toMatchObject({
+      kind: 'not-a-repository',
+      at: NOW.toISOString(),
+    });
     expect(second.repository.syncedAt).toBe(first.repository.syncedAt);
-    expect((await store.getContributionLog('component:default/ledger-sdk'))?.log.commits).toHaveLength(9);
+    expect(
+      (await store.getContributionLog('component:default/ledger-sdk'))?.log
+        .commits,
+    ).toHaveLength(9);
   });
 
   it('records a clear error for a source that never worked, with no figures', async () => {
@@ -281,7 +408,9 @@ describe('GitContributionsCollector', () => {
       component('ghost', `file://${path.join(root, 'missing.git')}`),
     ]);
     expect(results.has('component:default/ghost')).toBe(false);
-    expect((await store.getContributionLog('component:default/ghost'))?.error).toMatchObject({
+    expect(
+      (await store.getContributionLog('component:default/ghost'))?.error,
+    ).toMatchObject({
       kind: 'not-a-repository',
     });
   });
@@ -289,7 +418,10 @@ describe('GitContributionsCollector', () => {
   describe('over HTTP with credentials from the integrations config', () => {
     let server: Awaited<ReturnType<typeof startGitHttpServer>>;
     beforeEach(async () => {
-      createBareRepository(path.join(root, 'acme', 'ledger-sdk.git'), ledgerHistory());
+      createBareRepository(
+        path.join(root, 'acme', 'ledger-sdk.git'),
+        ledgerHistory(),
+      );
       server = await startGitHttpServer({ root, token: 'ghp_secret' });
     });
     afterEach(() => server.close());
@@ -299,26 +431,44 @@ describe('GitContributionsCollector', () => {
         ScmIntegrations.fromConfig(
           new ConfigReader({
             integrations: {
-              github: [{ host: server.host, token, apiBaseUrl: `${server.baseUrl}/api/v3` }],
+              github: [
+                {
+                  host: server.host,
+                  token,
+                  apiBaseUrl: `${server.baseUrl}/api/v3`,
+                },
+              ],
             },
           }),
         ),
       );
 
     it('clones with the GitHub token and fetches on the next run', async () => {
-      const target = component('ledger-sdk', `${server.baseUrl}/acme/ledger-sdk/tree/main/`);
+      const target = component(
+        'ledger-sdk',
+        `${server.baseUrl}/acme/ledger-sdk/tree/main/`,
+      );
       const c = collector({ credentials: credentialsWith('ghp_secret') });
       const results = await collect(c, [target]);
-      expect(results.get('component:default/ledger-sdk')!.windows[3].commits).toBe(8);
+      expect(
+        results.get('component:default/ledger-sdk')!.windows[3].commits,
+      ).toBe(8);
       await collect(c, [target]);
       expect(server.requests.length).toBeGreaterThan(2);
       expect(server.requests.every(r => r.authorized)).toBe(true);
     });
 
     it('reports a wrong token as an authentication failure', async () => {
-      const target = component('ledger-sdk', `${server.baseUrl}/acme/ledger-sdk/tree/main/`);
-      await collect(collector({ credentials: credentialsWith('wrong') }), [target]);
-      const stored = await store.getContributionLog('component:default/ledger-sdk');
+      const target = component(
+        'ledger-sdk',
+        `${server.baseUrl}/acme/ledger-sdk/tree/main/`,
+      );
+      await collect(collector({ credentials: credentialsWith('wrong') }), [
+        target,
+      ]);
+      const stored = await store.getContributionLog(
+        'component:default/ledger-sdk',
+      );
       expect(stored?.error).toMatchObject({ kind: 'auth-failed' });
       expect(stored?.error?.message).not.toContain('wrong');
     });

@@ -8,11 +8,20 @@ import {
 import { CatalogIndex } from '../compute/CatalogIndex';
 import { InnerSourceStore } from '../database/InnerSourceStore';
 import { GitHistoryReader } from '../git/GitHistoryReader';
-import { GitRepositoryCache, SyncedRepository } from '../git/GitRepositoryCache';
+import {
+  GitRepositoryCache,
+  SyncedRepository,
+} from '../git/GitRepositoryCache';
 import { GitCommandError } from '../git/runGit';
 import { GitSource, gitSourceOf } from '../git/sourceLocation';
+import { ParsedManifest } from '../manifests';
 import { attributeAuthor, owningTeam, catalogUsers } from './attribution';
-import { attributedCommits, ContributionLog, emptyLog, mergeCommits } from './ContributionLog';
+import {
+  attributedCommits,
+  ContributionLog,
+  emptyLog,
+  mergeCommits,
+} from './ContributionLog';
 import { contributionMetrics } from './contributionMetrics';
 import { IdentityAlias, IdentityIndex } from './IdentityIndex';
 
@@ -25,15 +34,30 @@ export interface ContributionSettings {
   urlRewrites: Array<{ from: string; to: string }>;
 }
 
+/** What the collector learnt from the repositories in one refresh. */
+export interface CollectedGitData {
+  /** Contribution figures by entity ref. */
+  contributions: Map<string, ContributionSummary>;
+  /** Dependency manifests in each entity's folder at HEAD, by entity ref (the last good read). */
+  manifests: Map<string, ParsedManifest[]>;
+}
+
 /** Runs `worker` over `items` with at most `limit` at a time. */
-async function forEachLimited<T>(items: T[], limit: number, worker: (item: T) => Promise<void>) {
+async function forEachLimited<T>(
+  items: T[],
+  limit: number,
+  worker: (item: T) => Promise<void>,
+) {
   let next = 0;
-  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      await worker(item);
-    }
-  });
+  const lanes = Array.from(
+    { length: Math.max(1, Math.min(limit, items.length)) },
+    async () => {
+      while (next < items.length) {
+        const item = items[next++];
+        await worker(item);
+      }
+    },
+  );
   await Promise.all(lanes);
 }
 
@@ -58,7 +82,7 @@ export class GitContributionsCollector {
     entities: Entity[];
     catalog: CatalogIndex;
     now: Date;
-  }): Promise<Map<string, ContributionSummary>> {
+  }): Promise<CollectedGitData> {
     const { catalog, now } = options;
     const { settings, logger } = this.options;
     const identities = new IdentityIndex({
@@ -67,7 +91,10 @@ export class GitContributionsCollector {
       botPatterns: settings.botPatterns,
     });
 
-    const byRepository = new Map<string, Array<{ entity: Entity; source: GitSource }>>();
+    const byRepository = new Map<
+      string,
+      Array<{ entity: Entity; source: GitSource }>
+    >();
     for (const entity of options.entities) {
       const source = gitSourceOf(entity, settings.urlRewrites);
       if (!source) continue;
@@ -77,98 +104,144 @@ export class GitContributionsCollector {
     }
 
     const results = new Map<string, ContributionSummary>();
-    await forEachLimited([...byRepository.entries()], settings.concurrency, async ([cloneUrl, members]) => {
-      const started = Date.now();
-      let repo: SyncedRepository;
-      try {
-        repo = await this.options.cache.sync(cloneUrl);
-      } catch (error) {
-        const kind = error instanceof GitCommandError ? error.kind : 'failed';
-        const message = error instanceof Error ? error.message : String(error);
-        logger.warn(`InnerSource could not read ${cloneUrl} (${kind}): ${message}`);
-        for (const { entity, source } of members) {
-          const ref = stringifyEntityRef(entity);
-          await this.options.store.recordContributionError(ref, {
-            cloneUrl,
-            path: source.path,
-            kind,
-            message,
-            at: now,
-          });
-          const stored = await this.options.store.getContributionLog(ref);
-          if (stored && stored.log.commits.length > 0) {
-            results.set(
-              ref,
-              this.summarize({
-                entity,
-                log: stored.log,
-                catalog,
-                now,
-                hasContributingGuide: stored.log.hasContributingGuide ?? false,
-                syncedAt: stored.syncedAt,
-                error: { kind, message, at: now.toISOString() },
-              }),
-            );
-          }
-        }
-        return;
-      }
-
-      for (const { entity, source } of members) {
-        const ref = stringifyEntityRef(entity);
-        const stored = await this.options.store.getContributionLog(ref);
-        const previous =
-          stored && stored.log.cloneUrl === cloneUrl && stored.log.path === source.path
-            ? stored.log
-            : emptyLog(cloneUrl, source.path);
+    const manifests = new Map<string, ParsedManifest[]>();
+    await forEachLimited(
+      [...byRepository.entries()],
+      settings.concurrency,
+      async ([cloneUrl, members]) => {
+        const started = Date.now();
+        let repo: SyncedRepository;
         try {
-          const { commits, complete } = await this.options.reader.readCommits(repo, {
-            path: source.path,
-            sinceSha: previous.headSha,
-          });
-          const owner = owningTeam(entity, catalog, { includeSubgroups: settings.includeSubgroups });
-          const hasContributingGuide = await this.options.reader.hasContributingGuide(
-            repo,
-            source.path,
-          );
-          const merged = mergeCommits({
-            log: previous,
-            commits,
-            complete,
-            headSha: repo.headSha,
-            attribute: (email, name) =>
-              attributeAuthor({ email, name, identities, catalog, owner }),
-          });
-          const log = { ...merged, hasContributingGuide };
-          await this.options.store.saveContributionLog(ref, log, now);
-          results.set(
-            ref,
-            this.summarize({ entity, log, catalog, now, hasContributingGuide, syncedAt: now.toISOString() }),
-          );
+          repo = await this.options.cache.sync(cloneUrl);
         } catch (error) {
           const kind = error instanceof GitCommandError ? error.kind : 'failed';
-          const message = error instanceof Error ? error.message : String(error);
-          logger.warn(`InnerSource could not read the history of ${ref}: ${message}`);
-          await this.options.store.recordContributionError(ref, { cloneUrl, path: source.path, kind, message, at: now });
-          if (previous.commits.length > 0) {
+          const message =
+            error instanceof Error ? error.message : String(error);
+          logger.warn(
+            `InnerSource could not read ${cloneUrl} (${kind}): ${message}`,
+          );
+          for (const { entity, source } of members) {
+            const ref = stringifyEntityRef(entity);
+            await this.options.store.recordContributionError(ref, {
+              cloneUrl,
+              path: source.path,
+              kind,
+              message,
+              at: now,
+            });
+            const stored = await this.options.store.getContributionLog(ref);
+            if (stored?.log.manifests) manifests.set(ref, stored.log.manifests);
+            if (stored && stored.log.commits.length > 0) {
+              results.set(
+                ref,
+                this.summarize({
+                  entity,
+                  log: stored.log,
+                  catalog,
+                  now,
+                  hasContributingGuide:
+                    stored.log.hasContributingGuide ?? false,
+                  syncedAt: stored.syncedAt,
+                  error: { kind, message, at: now.toISOString() },
+                }),
+              );
+            }
+          }
+          return;
+        }
+
+        for (const { entity, source } of members) {
+          const ref = stringifyEntityRef(entity);
+          const stored = await this.options.store.getContributionLog(ref);
+          const previous =
+            stored &&
+            stored.log.cloneUrl === cloneUrl &&
+            stored.log.path === source.path
+              ? stored.log
+              : emptyLog(cloneUrl, source.path);
+          try {
+            const { commits, complete } = await this.options.reader.readCommits(
+              repo,
+              {
+                path: source.path,
+                sinceSha: previous.headSha,
+              },
+            );
+            const owner = owningTeam(entity, catalog, {
+              includeSubgroups: settings.includeSubgroups,
+            });
+            const hasContributingGuide =
+              await this.options.reader.hasContributingGuide(repo, source.path);
+            const merged = mergeCommits({
+              log: previous,
+              commits,
+              complete,
+              headSha: repo.headSha,
+              attribute: (email, name) =>
+                attributeAuthor({ email, name, identities, catalog, owner }),
+            });
+            const entityManifests = await this.options.reader.readManifests(
+              repo,
+              source.path,
+            );
+            manifests.set(ref, entityManifests);
+            const log = {
+              ...merged,
+              hasContributingGuide,
+              manifests: entityManifests,
+            };
+            await this.options.store.saveContributionLog(ref, log, now);
             results.set(
               ref,
               this.summarize({
                 entity,
-                log: previous,
+                log,
                 catalog,
                 now,
-                hasContributingGuide: previous.hasContributingGuide ?? false,
-                syncedAt: stored?.syncedAt,
-                error: { kind, message, at: now.toISOString() },
+                hasContributingGuide,
+                syncedAt: now.toISOString(),
               }),
             );
+          } catch (error) {
+            const kind =
+              error instanceof GitCommandError ? error.kind : 'failed';
+            const message =
+              error instanceof Error ? error.message : String(error);
+            logger.warn(
+              `InnerSource could not read the history of ${ref}: ${message}`,
+            );
+            await this.options.store.recordContributionError(ref, {
+              cloneUrl,
+              path: source.path,
+              kind,
+              message,
+              at: now,
+            });
+            if (previous.manifests) manifests.set(ref, previous.manifests);
+            if (previous.commits.length > 0) {
+              results.set(
+                ref,
+                this.summarize({
+                  entity,
+                  log: previous,
+                  catalog,
+                  now,
+                  hasContributingGuide: previous.hasContributingGuide ?? false,
+                  syncedAt: stored?.syncedAt,
+                  error: { kind, message, at: now.toISOString() },
+                }),
+              );
+            }
           }
         }
-      }
-      logger.debug?.(`InnerSource read ${cloneUrl} for ${members.length} entities in ${Date.now() - started} ms`);
-    });
-    return results;
+        logger.debug?.(
+          `InnerSource read ${cloneUrl} for ${members.length} entities in ${
+            Date.now() - started
+          } ms`,
+        );
+      },
+    );
+    return { contributions: results, manifests };
   }
 
   private summarize(options: {
@@ -181,9 +254,15 @@ export class GitContributionsCollector {
     error?: { kind: string; message: string; at: string };
   }): ContributionSummary {
     const { entity, log, catalog, now } = options;
-    const metrics = contributionMetrics({ commits: attributedCommits(log), now, catalog });
+    const metrics = contributionMetrics({
+      commits: attributedCommits(log),
+      now,
+      catalog,
+    });
     const daysSince = (iso?: string) =>
-      iso ? Math.max(0, (now.getTime() - Date.parse(iso)) / 86_400_000) : 100_000;
+      iso
+        ? Math.max(0, (now.getTime() - Date.parse(iso)) / 86_400_000)
+        : 100_000;
     const score = activityScore({
       // Stars, forks, watchers and open issues are only known to SCM platform APIs.
       forks: 0,
@@ -192,8 +271,11 @@ export class GitContributionsCollector {
       openIssues: 0,
       daysSinceLastUpdate: daysSince(metrics.lastCommitAt),
       daysSinceCreation: daysSince(metrics.firstCommitAt),
-      weeklyCommits: metrics.weekly.map(w => w.ownerTeam + w.outside + w.unknown),
-      hasLongDescription: (entity.metadata.description?.trim().length ?? 0) > 30,
+      weeklyCommits: metrics.weekly.map(
+        w => w.ownerTeam + w.outside + w.unknown,
+      ),
+      hasLongDescription:
+        (entity.metadata.description?.trim().length ?? 0) > 30,
       hasContributingGuide: options.hasContributingGuide,
     });
     return {
@@ -202,7 +284,9 @@ export class GitContributionsCollector {
         path: log.path,
         ...(log.headSha ? { headSha: log.headSha } : {}),
         ...(options.syncedAt ? { syncedAt: options.syncedAt } : {}),
-        ...(metrics.firstCommitAt ? { firstCommitAt: metrics.firstCommitAt } : {}),
+        ...(metrics.firstCommitAt
+          ? { firstCommitAt: metrics.firstCommitAt }
+          : {}),
         ...(metrics.lastCommitAt ? { lastCommitAt: metrics.lastCommitAt } : {}),
         stale: Boolean(options.error),
         ...(options.error ? { error: options.error } : {}),

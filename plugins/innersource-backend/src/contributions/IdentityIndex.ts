@@ -30,10 +30,15 @@ export class IdentityIndex {
   private readonly byLogin = new Map<string, string>();
   private readonly bots: RegExp[];
 
-  constructor(options: { users: Entity[]; aliases?: IdentityAlias[]; botPatterns?: string[] }) {
+  constructor(options: {
+    users: Entity[];
+    aliases?: IdentityAlias[];
+    botPatterns?: string[];
+  }) {
     for (const user of options.users) {
       const ref = stringifyEntityRef(user);
-      const email = (user.spec as { profile?: { email?: unknown } })?.profile?.email;
+      const email = (user.spec as { profile?: { email?: unknown } })?.profile
+        ?.email;
       if (typeof email === 'string' && email) {
         this.byEmail.set(email.toLocaleLowerCase('en-US'), ref);
       }
@@ -47,7 +52,9 @@ export class IdentityIndex {
         this.byEmail.set(email.toLocaleLowerCase('en-US'), alias.userRef);
       }
     }
-    this.bots = (options.botPatterns ?? DEFAULT_BOT_PATTERNS).map(p => new RegExp(p, 'i'));
+    this.bots = (options.botPatterns ?? DEFAULT_BOT_PATTERNS).map(
+      p => new RegExp(p, 'i'),
+    );
   }
 
   /** Whether an author is a bot by the configured patterns (matched on email and name). */

@@ -65,21 +65,35 @@ export function attributeAuthor(options: {
   const teams = catalog.memberGroups(userRef);
   const ownTeam = teams.find(team => owner.groups.has(team));
   if (userRef === owner.ownerRef || ownTeam) {
-    return { kind: 'owner-team', userRef, teamRef: ownTeam ?? owner.teamRef, distance: 0 };
+    return {
+      kind: 'owner-team',
+      userRef,
+      teamRef: ownTeam ?? owner.teamRef,
+      distance: 0,
+    };
   }
   let best: { teamRef: string; distance?: number } | undefined;
   for (const teamRef of teams) {
-    const distance = owner.teamRef ? catalog.groupDistance(teamRef, owner.teamRef) : undefined;
+    const distance = owner.teamRef
+      ? catalog.groupDistance(teamRef, owner.teamRef)
+      : undefined;
     const better =
       !best ||
-      (distance !== undefined && (best.distance === undefined || distance < best.distance));
+      (distance !== undefined &&
+        (best.distance === undefined || distance < best.distance));
     if (better) best = { teamRef, distance };
   }
-  return { kind: 'outside', userRef, teamRef: best?.teamRef, distance: best?.distance };
+  return {
+    kind: 'outside',
+    userRef,
+    teamRef: best?.teamRef,
+    distance: best?.distance,
+  };
 }
 
 /** Refs of all users in a catalog snapshot. */
 export function catalogUsers(catalog: CatalogIndex): Entity[] {
-  return [...catalog.entities()].filter(e => e.kind.toLocaleLowerCase('en-US') === 'user');
+  return [...catalog.entities()].filter(
+    e => e.kind.toLocaleLowerCase('en-US') === 'user',
+  );
 }
-

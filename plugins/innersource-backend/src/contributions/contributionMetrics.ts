@@ -34,7 +34,10 @@ export function absenceFactor(counts: Iterable<number>): number | null {
   return sorted.length;
 }
 
-function countBy<T>(items: T[], key: (item: T) => string | undefined): Map<string, number> {
+function countBy<T>(
+  items: T[],
+  key: (item: T) => string | undefined,
+): Map<string, number> {
   const counts = new Map<string, number>();
   for (const item of items) {
     const k = key(item);
@@ -82,11 +85,16 @@ function windowFigures(options: {
       commits: t.commits,
       contributors: t.users.size,
     }))
-    .sort((a, b) => b.commits - a.commits || a.teamRef.localeCompare(b.teamRef));
+    .sort(
+      (a, b) => b.commits - a.commits || a.teamRef.localeCompare(b.teamRef),
+    );
 
   const distanceHistogram: Record<string, number> = {};
   for (const commit of [...owner, ...outside]) {
-    const key = commit.attribution.distance === undefined ? 'unknown' : String(commit.attribution.distance);
+    const key =
+      commit.attribution.distance === undefined
+        ? 'unknown'
+        : String(commit.attribution.distance);
     distanceHistogram[key] = (distanceHistogram[key] ?? 0) + 1;
   }
 
@@ -96,7 +104,9 @@ function windowFigures(options: {
     const userRef = commit.attribution.userRef!;
     if (!latest.has(userRef)) latest.set(userRef, commit);
   }
-  const topOutsideContributors: ContributorFigure[] = [...outsideUsers.entries()]
+  const topOutsideContributors: ContributorFigure[] = [
+    ...outsideUsers.entries(),
+  ]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, 10)
     .map(([userRef, commits]) => {
@@ -143,7 +153,10 @@ function weekStart(seconds: number): number {
 }
 
 /** Commits per week for the 52 weeks up to and including the current one, oldest first. */
-export function weeklyCommits(commits: AttributedCommit[], now: Date): WeeklyCommits[] {
+export function weeklyCommits(
+  commits: AttributedCommit[],
+  now: Date,
+): WeeklyCommits[] {
   const currentWeek = weekStart(Math.floor(now.getTime() / 1000));
   const first = currentWeek - 51 * WEEK;
   const weeks: WeeklyCommits[] = Array.from({ length: 52 }, (_, i) => ({
@@ -179,20 +192,35 @@ export function contributionMetrics(options: {
   let firstCommit: number | undefined;
   let lastCommit: number | undefined;
   for (const commit of commits) {
-    if (firstCommit === undefined || commit.time < firstCommit) firstCommit = commit.time;
-    if (lastCommit === undefined || commit.time > lastCommit) lastCommit = commit.time;
+    if (firstCommit === undefined || commit.time < firstCommit)
+      firstCommit = commit.time;
+    if (lastCommit === undefined || commit.time > lastCommit)
+      lastCommit = commit.time;
     const userRef = commit.attribution.userRef;
     if (userRef && commit.attribution.kind !== 'bot') {
       const seen = firstCommitByUser.get(userRef);
-      if (seen === undefined || commit.time < seen) firstCommitByUser.set(userRef, commit.time);
+      if (seen === undefined || commit.time < seen)
+        firstCommitByUser.set(userRef, commit.time);
     }
   }
   return {
     windows: CONTRIBUTION_WINDOWS.map(window =>
-      windowFigures({ window, commits, firstCommitByUser, nowSeconds, catalog }),
+      windowFigures({
+        window,
+        commits,
+        firstCommitByUser,
+        nowSeconds,
+        catalog,
+      }),
     ),
     weekly: weeklyCommits(commits, now),
-    firstCommitAt: firstCommit === undefined ? undefined : new Date(firstCommit * 1000).toISOString(),
-    lastCommitAt: lastCommit === undefined ? undefined : new Date(lastCommit * 1000).toISOString(),
+    firstCommitAt:
+      firstCommit === undefined
+        ? undefined
+        : new Date(firstCommit * 1000).toISOString(),
+    lastCommitAt:
+      lastCommit === undefined
+        ? undefined
+        : new Date(lastCommit * 1000).toISOString(),
   };
 }

@@ -184,64 +184,74 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('sorts by activity score and InnerSource ratio with projects without git history last', async () => {
-    const computed = await results(day1);
-    const withActivity = (name: string, score: number, ratio: number | null) => {
-      const result = computed.find(r => r.entity.name === name)!;
-      result.contributions = {
-        repository: { cloneUrl: 'file:///x.git', path: '', stale: false },
-        windows: (['30d', '90d', '365d', 'all'] as const).map(window => ({
-          window,
-          commits: 10,
-          ownerTeamCommits: 5,
-          outsideCommits: 5,
-          unknownCommits: 0,
-          botCommits: 0,
-          innerSourceRatio: ratio,
-          outsideContributors: 1,
-          ownerTeamContributors: 1,
-          newOutsideContributors: 0,
-          outsideTeams: [],
-          distanceHistogram: {},
-          absenceFactor: 1,
-          elephantFactor: 1,
-          unknownAuthors: 0,
-          topOutsideContributors: [],
-        })),
-        weekly: [],
-        activity: { score, level: 'high' },
-        hasContributingGuide: false,
+      const computed = await results(day1);
+      const withActivity = (
+        name: string,
+        score: number,
+        ratio: number | null,
+      ) => {
+        const result = computed.find(r => r.entity.name === name)!;
+        result.contributions = {
+          repository: { cloneUrl: 'file:///x.git', path: '', stale: false },
+          windows: (['30d', '90d', '365d', 'all'] as const).map(window => ({
+            window,
+            commits: 10,
+            ownerTeamCommits: 5,
+            outsideCommits: 5,
+            unknownCommits: 0,
+            botCommits: 0,
+            innerSourceRatio: ratio,
+            outsideContributors: 1,
+            ownerTeamContributors: 1,
+            newOutsideContributors: 0,
+            outsideTeams: [],
+            distanceHistogram: {},
+            absenceFactor: 1,
+            elephantFactor: 1,
+            unknownAuthors: 0,
+            topOutsideContributors: [],
+          })),
+          weekly: [],
+          activity: { score, level: 'high' },
+          hasContributingGuide: false,
+        };
       };
-    };
-    withActivity('shop-web', 800, 0.25);
-    withActivity('ledger-cli', 400, null);
-    withActivity('ledger-sdk', 1200, 0.5);
-    await store.replaceResults({ results: computed, computedAt: day1 });
+      withActivity('shop-web', 800, 0.25);
+      withActivity('ledger-cli', 400, null);
+      withActivity('ledger-sdk', 1200, 0.5);
+      await store.replaceResults({ results: computed, computedAt: day1 });
 
-    const byActivity = await list({ sort: 'activity', order: 'desc' });
-    expect(byActivity.slice(0, 3)).toEqual([
-      'component:default/ledger-sdk',
-      'component:default/shop-web',
-      'component:default/ledger-cli',
-    ]);
-    const ascending = await list({ sort: 'activity', order: 'asc' });
-    expect(ascending.slice(0, 3)).toEqual([
-      'component:default/ledger-cli',
-      'component:default/shop-web',
-      'component:default/ledger-sdk',
-    ]);
-    expect(ascending).toHaveLength(7);
-    const byRatio = await list({ sort: 'ratio', order: 'desc' });
-    expect(byRatio.slice(0, 2)).toEqual([
-      'component:default/ledger-sdk',
-      'component:default/shop-web',
-    ]);
-    const [item] = await store.getProjectItems(['component:default/ledger-sdk']);
-    expect(item).toMatchObject({ activityScore: 1200, activityLevel: 'high', innerSourceRatio: 0.5 });
-    const [noGit] = await store.getProjectItems(['api:default/ledger-api']);
-    expect(noGit.activityScore).toBeUndefined();
-  });
+      const byActivity = await list({ sort: 'activity', order: 'desc' });
+      expect(byActivity.slice(0, 3)).toEqual([
+        'component:default/ledger-sdk',
+        'component:default/shop-web',
+        'component:default/ledger-cli',
+      ]);
+      const ascending = await list({ sort: 'activity', order: 'asc' });
+      expect(ascending.slice(0, 3)).toEqual([
+        'component:default/ledger-cli',
+        'component:default/shop-web',
+        'component:default/ledger-sdk',
+      ]);
+      expect(ascending).toHaveLength(7);
+      const byRatio = await list({ sort: 'ratio', order: 'desc' });
+      expect(byRatio.slice(0, 2)).toEqual([
+        'component:default/ledger-sdk',
+        'component:default/shop-web',
+      ]);
+      const [item] = await store.getProjectItems([
+        'component:default/ledger-sdk',
+      ]);
+      expect(item).toMatchObject({
+        activityScore: 1200,
+        activityLevel: 'high',
+        innerSourceRatio: 0.5,
+      });
+      const [noGit] = await store.getProjectItems(['api:default/ledger-api']);
+      expect(noGit.activityScore).toBeUndefined();
+    });
 
-  it('returns listing items in the requested order with their figures', async () => {
+    it('returns listing items in the requested order with their figures', async () => {
       await store.replaceResults({
         results: await results(day1),
         computedAt: day1,

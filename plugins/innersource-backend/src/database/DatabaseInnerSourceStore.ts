@@ -244,12 +244,10 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
     if (filter.innerSourceOnly) query.where('is_innersource', true);
     const column = SORT_COLUMNS[filter.sort];
     // projects without the figure (no git source) go last in either direction, on both engines
-    query
-      .orderByRaw('?? is null', [column])
-      .orderBy([
-        { column, order: filter.order },
-        { column: 'entity_ref', order: 'asc' },
-      ]);
+    query.orderByRaw('?? is null', [column]).orderBy([
+      { column, order: filter.order },
+      { column: 'entity_ref', order: 'asc' },
+    ]);
     const rows: Array<{ entity_ref: string }> = await query;
     return rows.map(row => row.entity_ref);
   }
@@ -273,13 +271,16 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
           ...(row.activity_score !== null && row.activity_score !== undefined
             ? {
                 activityScore: Number(row.activity_score),
-                activityLevel: row.activity_level as ProjectListItem['activityLevel'],
+                activityLevel:
+                  row.activity_level as ProjectListItem['activityLevel'],
               }
             : {}),
           ...(result.contributions
             ? {
                 innerSourceRatio:
-                  row.innersource_ratio === null ? null : Number(row.innersource_ratio),
+                  row.innersource_ratio === null
+                    ? null
+                    : Number(row.innersource_ratio),
               }
             : {}),
           computedAt: row.computed_at,
@@ -298,14 +299,22 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
     return Number(count);
   }
 
-  async getContributionLog(entityRef: string): Promise<StoredContributionLog | undefined> {
+  async getContributionLog(
+    entityRef: string,
+  ): Promise<StoredContributionLog | undefined> {
     const row = await this.db(LOGS).where('entity_ref', entityRef).first();
     if (!row) return undefined;
     return {
       log: JSON.parse(row.log) as ContributionLog,
       ...(row.synced_at ? { syncedAt: row.synced_at } : {}),
       ...(row.error_kind
-        ? { error: { kind: row.error_kind, message: row.error_message ?? '', at: row.error_at } }
+        ? {
+            error: {
+              kind: row.error_kind,
+              message: row.error_message ?? '',
+              at: row.error_at,
+            },
+          }
         : {}),
     };
   }
@@ -333,14 +342,22 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
 
   async recordContributionError(
     entityRef: string,
-    error: { cloneUrl: string; path: string; kind: string; message: string; at: Date },
+    error: {
+      cloneUrl: string;
+      path: string;
+      kind: string;
+      message: string;
+      at: Date;
+    },
   ): Promise<void> {
     const fields = {
       error_kind: error.kind,
       error_message: error.message,
       error_at: error.at.toISOString(),
     };
-    const updated = await this.db(LOGS).where('entity_ref', entityRef).update(fields);
+    const updated = await this.db(LOGS)
+      .where('entity_ref', entityRef)
+      .update(fields);
     if (updated === 0) {
       await this.db(LOGS).insert({
         entity_ref: entityRef,

@@ -66,10 +66,16 @@ export interface InnerSourceStore {
 
   countResults(): Promise<number>;
 
-  getContributionLog(entityRef: string): Promise<StoredContributionLog | undefined>;
+  getContributionLog(
+    entityRef: string,
+  ): Promise<StoredContributionLog | undefined>;
 
   /** Saves a successfully read log and clears any recorded error. */
-  saveContributionLog(entityRef: string, log: ContributionLog, syncedAt: Date): Promise<void>;
+  saveContributionLog(
+    entityRef: string,
+    log: ContributionLog,
+    syncedAt: Date,
+  ): Promise<void>;
 
   /**
    * Records that reading the entity's repository failed. The stored log is kept as it was (an
@@ -77,7 +83,13 @@ export interface InnerSourceStore {
    */
   recordContributionError(
     entityRef: string,
-    error: { cloneUrl: string; path: string; kind: string; message: string; at: Date },
+    error: {
+      cloneUrl: string;
+      path: string;
+      kind: string;
+      message: string;
+      at: Date;
+    },
   ): Promise<void>;
 
   startRun(at: Date): Promise<number>;

@@ -20,9 +20,12 @@ export class GitCredentials {
   private readonly azure: DefaultAzureDevOpsCredentialsProvider;
 
   constructor(private readonly integrations: ScmIntegrationRegistry) {
-    this.github = DefaultGithubCredentialsProvider.fromIntegrations(integrations);
-    this.gitlab = DefaultGitlabCredentialsProvider.fromIntegrations(integrations);
-    this.azure = DefaultAzureDevOpsCredentialsProvider.fromIntegrations(integrations);
+    this.github =
+      DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+    this.gitlab =
+      DefaultGitlabCredentialsProvider.fromIntegrations(integrations);
+    this.azure =
+      DefaultAzureDevOpsCredentialsProvider.fromIntegrations(integrations);
   }
 
   /** The Authorization header for cloning `url`, if the integrations config has credentials. */
@@ -47,19 +50,28 @@ export class GitCredentials {
       }
       case 'bitbucketCloud': {
         const config = this.integrations.bitbucketCloud.byUrl(url)?.config;
-        return config ? (await getBitbucketCloudRequestOptions(config)).headers.Authorization : undefined;
+        return config
+          ? (await getBitbucketCloudRequestOptions(config)).headers
+              .Authorization
+          : undefined;
       }
       case 'bitbucketServer': {
         const config = this.integrations.bitbucketServer.byUrl(url)?.config;
-        return config ? getBitbucketServerRequestOptions(config).headers.Authorization : undefined;
+        return config
+          ? getBitbucketServerRequestOptions(config).headers.Authorization
+          : undefined;
       }
       case 'gerrit': {
         const config = this.integrations.gerrit.byUrl(url)?.config;
-        return config ? getGerritRequestOptions(config).headers?.Authorization : undefined;
+        return config
+          ? getGerritRequestOptions(config).headers?.Authorization
+          : undefined;
       }
       case 'gitea': {
         const config = this.integrations.gitea.byUrl(url)?.config;
-        return config ? getGiteaRequestOptions(config).headers?.Authorization : undefined;
+        return config
+          ? getGiteaRequestOptions(config).headers?.Authorization
+          : undefined;
       }
       default:
         return undefined;

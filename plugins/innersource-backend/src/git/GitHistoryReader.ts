@@ -1,4 +1,12 @@
+import {
+  MANIFEST_FILE_PATTERNS,
+  parseManifest,
+  ParsedManifest,
+} from '../manifests';
 import { runGit, streamGit } from './runGit';
+
+/** Manifests larger than this are skipped: no real one is, and reading it would cost memory. */
+const MAX_MANIFEST_BYTES = 1024 * 1024;
 import { SyncedRepository } from './GitRepositoryCache';
 
 /** One commit as the analysis needs it. */
@@ -35,7 +43,8 @@ export class GitHistoryReader {
     let range = repo.headSha;
     let complete = true;
     if (options.sinceSha) {
-      if (options.sinceSha === repo.headSha) return { commits: [], complete: false };
+      if (options.sinceSha === repo.headSha)
+        return { commits: [], complete: false };
       if (await this.isAncestor(repo, options.sinceSha)) {
         range = `${options.sinceSha}..${repo.headSha}`;
         complete = false;
@@ -74,22 +83,32 @@ export class GitHistoryReader {
    * entity's folder or the repository root, directly or under `docs/`, `.github/` or `.gitlab/`:
    * the places GitHub and GitLab look.
    */
-  async hasContributingGuide(repo: SyncedRepository, path: string): Promise<boolean> {
+  async hasContributingGuide(
+    repo: SyncedRepository,
+    path: string,
+  ): Promise<boolean> {
     if (!repo.headSha) return false;
     const bases = path ? [`${path}/`, ''] : [''];
     for (const base of bases) {
       for (const folder of ['', 'docs/', '.github/', '.gitlab/']) {
         let output: string;
         try {
-          output = await runGit(['ls-tree', '--name-only', `HEAD:${base}${folder}`], {
-            cwd: repo.dir,
-            config: repo.gitConfig,
-            timeoutMs: this.options.timeoutMs,
-          });
+          output = await runGit(
+            ['ls-tree', '--name-only', `HEAD:${base}${folder}`],
+            {
+              cwd: repo.dir,
+              config: repo.gitConfig,
+              timeoutMs: this.options.timeoutMs,
+            },
+          );
         } catch {
           continue; // the folder does not exist
         }
-        if (output.split('\n').some(name => /^contributing(\.[a-z]+)?$/i.test(name))) {
+        if (
+          output
+            .split('\n')
+            .some(name => /^contributing(\.[a-z]+)?$/i.test(name))
+        ) {
           return true;
         }
       }
@@ -97,9 +116,60 @@ export class GitHistoryReader {
     return false;
   }
 
-  private async isAncestor(repo: SyncedRepository, sha: string): Promise<boolean> {
+  /**
+   * The dependency manifests (package.json, pom.xml, go.mod, pyproject.toml, requirements*.txt)
+   * at HEAD in the entity's folder, parsed. Only these files' contents are fetched.
+   */
+  async readManifests(
+    repo: SyncedRepository,
+    path: string,
+  ): Promise<ParsedManifest[]> {
+    if (!repo.headSha) return [];
+    const folder = path ? `${path}/` : '';
+    let names: string[];
     try {
-      await runGit(['merge-base', '--is-ancestor', sha, repo.headSha!], { cwd: repo.dir });
+      names = (
+        await runGit(['ls-tree', '--name-only', `HEAD:${folder}`], {
+          cwd: repo.dir,
+          config: repo.gitConfig,
+          timeoutMs: this.options.timeoutMs,
+        })
+      ).split('\n');
+    } catch {
+      return []; // the folder does not exist at HEAD
+    }
+    const manifests: ParsedManifest[] = [];
+    for (const name of names.filter(n =>
+      MANIFEST_FILE_PATTERNS.some(p => p.test(n)),
+    )) {
+      const file = `${folder}${name}`;
+      const size = Number(
+        await runGit(['cat-file', '-s', `HEAD:${file}`], {
+          cwd: repo.dir,
+          config: repo.gitConfig,
+          timeoutMs: this.options.timeoutMs,
+        }),
+      );
+      if (!(size <= MAX_MANIFEST_BYTES)) continue;
+      const content = await runGit(['cat-file', 'blob', `HEAD:${file}`], {
+        cwd: repo.dir,
+        config: repo.gitConfig,
+        timeoutMs: this.options.timeoutMs,
+      });
+      const parsed = parseManifest(file, content);
+      if (parsed) manifests.push(parsed);
+    }
+    return manifests;
+  }
+
+  private async isAncestor(
+    repo: SyncedRepository,
+    sha: string,
+  ): Promise<boolean> {
+    try {
+      await runGit(['merge-base', '--is-ancestor', sha, repo.headSha!], {
+        cwd: repo.dir,
+      });
       return true;
     } catch {
       return false;

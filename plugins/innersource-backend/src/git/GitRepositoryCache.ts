@@ -54,7 +54,10 @@ export class GitRepositoryCache {
       .replace(/^[a-z]+:\/\//, '')
       .replace(/[^A-Za-z0-9._-]+/g, '_')
       .slice(-60);
-    const hash = createHash('sha256').update(cloneUrl).digest('hex').slice(0, 12);
+    const hash = createHash('sha256')
+      .update(cloneUrl)
+      .digest('hex')
+      .slice(0, 12);
     return path.join(this.options.cacheDir, `${readable}-${hash}`);
   }
 
@@ -62,7 +65,9 @@ export class GitRepositoryCache {
   sync(cloneUrl: string): Promise<SyncedRepository> {
     let pending = this.inFlight.get(cloneUrl);
     if (!pending) {
-      pending = this.doSync(cloneUrl).finally(() => this.inFlight.delete(cloneUrl));
+      pending = this.doSync(cloneUrl).finally(() =>
+        this.inFlight.delete(cloneUrl),
+      );
       this.inFlight.set(cloneUrl, pending);
     }
     return pending;
@@ -72,7 +77,9 @@ export class GitRepositoryCache {
     const { timeoutMs, maxSizeBytes } = this.options;
     const dir = this.dirFor(cloneUrl);
     const header = await this.options.credentials.authorizationHeader(cloneUrl);
-    const gitConfig: Record<string, string> = header ? { 'http.extraHeader': `Authorization: ${header}` } : {};
+    const gitConfig: Record<string, string> = header
+      ? { 'http.extraHeader': `Authorization: ${header}` }
+      : {};
     // Lazy fetches of trees and blobs in a partial clone must not fail on missing promisor objects
     // silently; this keeps git from prompting and from writing credentials anywhere.
     gitConfig['credential.helper'] = '';
@@ -86,10 +93,21 @@ export class GitRepositoryCache {
       const tmp = `${dir}.partial-${process.pid}-${Date.now()}`;
       try {
         await runGit(
-          ['clone', '--bare', '--filter=blob:none', '--no-tags', '--quiet', cloneUrl, tmp],
+          [
+            'clone',
+            '--bare',
+            '--filter=blob:none',
+            '--no-tags',
+            '--quiet',
+            cloneUrl,
+            tmp,
+          ],
           { config: gitConfig, timeoutMs },
         );
-        await runGit(['config', 'remote.origin.fetch', '+refs/heads/*:refs/heads/*'], { cwd: tmp });
+        await runGit(
+          ['config', 'remote.origin.fetch', '+refs/heads/*:refs/heads/*'],
+          { cwd: tmp },
+        );
         await fs.rm(dir, { recursive: true, force: true });
         await fs.rename(tmp, dir);
       } catch (error) {
@@ -97,18 +115,30 @@ export class GitRepositoryCache {
         throw error;
       }
     } else {
-      await runGit(['fetch', '--prune', '--no-tags', '--quiet', '--filter=blob:none', 'origin'], {
-        cwd: dir,
-        config: gitConfig,
-        timeoutMs,
-      });
+      await runGit(
+        [
+          'fetch',
+          '--prune',
+          '--no-tags',
+          '--quiet',
+          '--filter=blob:none',
+          'origin',
+        ],
+        {
+          cwd: dir,
+          config: gitConfig,
+          timeoutMs,
+        },
+      );
     }
 
     const size = await directorySize(dir);
     if (size > maxSizeBytes) {
       throw new GitCommandError(
         'too-large',
-        `The repository takes ${Math.round(size / 1048576)} MB, more than the limit of ${Math.round(
+        `The repository takes ${Math.round(
+          size / 1048576,
+        )} MB, more than the limit of ${Math.round(
           maxSizeBytes / 1048576,
         )} MB (innersource.git.maxRepositorySizeMb)`,
       );
@@ -116,7 +146,12 @@ export class GitRepositoryCache {
 
     let headSha: string | undefined;
     try {
-      headSha = (await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: dir })).trim() || undefined;
+      headSha =
+        (
+          await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+            cwd: dir,
+          })
+        ).trim() || undefined;
     } catch {
       headSha = undefined; // an empty repository has no HEAD commit yet
     }

@@ -55,13 +55,19 @@ export function classifyGitFailure(stderr: string): GitFailureKind {
 }
 
 function gitArgs(args: string[], config: Record<string, string> | undefined) {
-  const prefix = Object.entries(config ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+  const prefix = Object.entries(config ?? {}).flatMap(([k, v]) => [
+    '-c',
+    `${k}=${v}`,
+  ]);
   return [...prefix, ...args];
 }
 
 /** Keeps secrets (auth headers in -c settings) out of error messages and logs. */
 function describe(args: string[]) {
-  return `git ${args.filter(a => !a.startsWith('-')).slice(0, 2).join(' ')}`;
+  return `git ${args
+    .filter(a => !a.startsWith('-'))
+    .slice(0, 2)
+    .join(' ')}`;
 }
 
 /**
@@ -106,7 +112,9 @@ export function streamGit(
     const closed = new Promise<void>(r => lines.on('close', () => r()));
     child.on('error', error => {
       if (timer) clearTimeout(timer);
-      reject(new GitCommandError('failed', `Could not run git: ${error.message}`));
+      reject(
+        new GitCommandError('failed', `Could not run git: ${error.message}`),
+      );
     });
     child.on('close', async code => {
       if (timer) clearTimeout(timer);
@@ -115,11 +123,18 @@ export function streamGit(
         reject(
           new GitCommandError(
             'timeout',
-            `${describe(args)} did not finish within ${Math.round(options.timeoutMs! / 1000)} s`,
+            `${describe(args)} did not finish within ${Math.round(
+              options.timeoutMs! / 1000,
+            )} s`,
           ),
         );
       } else if (code !== 0) {
-        const message = stderr.trim().split('\n').slice(-3).join(' ').slice(0, 500);
+        const message = stderr
+          .trim()
+          .split('\n')
+          .slice(-3)
+          .join(' ')
+          .slice(0, 500);
         reject(
           new GitCommandError(
             classifyGitFailure(stderr),
@@ -134,7 +149,10 @@ export function streamGit(
 }
 
 /** Runs git and returns its whole output (for commands with small output). */
-export async function runGit(args: string[], options: GitRunOptions = {}): Promise<string> {
+export async function runGit(
+  args: string[],
+  options: GitRunOptions = {},
+): Promise<string> {
   const lines: string[] = [];
   await streamGit(args, { ...options, onLine: line => lines.push(line) });
   return lines.join('\n');

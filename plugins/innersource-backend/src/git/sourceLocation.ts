@@ -16,7 +16,7 @@ function trimSlashes(path: string) {
   return path.replace(/^\/+|\/+$/g, '');
 }
 
-/** Rewrites a URL by the first matching prefix (mirrors, local copies of demo repositories). */
+/** Rewrites a clone URL by the first matching prefix (mirrors, local copies of demo repositories). */
 export function rewriteUrl(
   url: string,
   rewrites: Array<{ from: string; to: string }>,
@@ -31,7 +31,10 @@ export function rewriteUrl(
  * and plain git URLs (`.git` suffix, or `file://`). A catalog-info.yaml location points at the
  * file; its folder is the entity's folder.
  */
-export function parseGitUrl(rawUrl: string, options: { isFile?: boolean } = {}): GitSource | undefined {
+export function parseGitUrl(
+  rawUrl: string,
+  options: { isFile?: boolean } = {},
+): GitSource | undefined {
   let url: URL;
   try {
     url = new URL(rawUrl.trim());
@@ -81,7 +84,9 @@ export function parseGitUrl(rawUrl: string, options: { isFile?: boolean } = {}):
   if (segments[0] === 'projects' && segments[2] === 'repos' && segments[3]) {
     const browse = segments[4] === 'browse' ? segments.slice(5).join('/') : '';
     return {
-      cloneUrl: `${origin}/scm/${segments[1].toLocaleLowerCase('en-US')}/${segments[3]}.git`,
+      cloneUrl: `${origin}/scm/${segments[1].toLocaleLowerCase('en-US')}/${
+        segments[3]
+      }.git`,
       path: dirOf(browse),
     };
   }
@@ -89,11 +94,17 @@ export function parseGitUrl(rawUrl: string, options: { isFile?: boolean } = {}):
   // Bitbucket Cloud: /workspace/repo/src/ref/path
   if (url.host === 'bitbucket.org' && segments.length >= 2) {
     const rest = segments[2] === 'src' ? segments.slice(4).join('/') : '';
-    return { cloneUrl: `${origin}/${segments[0]}/${segments[1]}.git`, path: dirOf(rest) };
+    return {
+      cloneUrl: `${origin}/${segments[0]}/${segments[1]}.git`,
+      path: dirOf(rest),
+    };
   }
 
   // Gitea: /owner/repo/src/branch/ref/path
-  if (segments[2] === 'src' && ['branch', 'tag', 'commit'].includes(segments[3])) {
+  if (
+    segments[2] === 'src' &&
+    ['branch', 'tag', 'commit'].includes(segments[3])
+  ) {
     return {
       cloneUrl: `${origin}/${segments[0]}/${segments[1]}.git`,
       path: dirOf(segments.slice(5).join('/')),
@@ -102,8 +113,13 @@ export function parseGitUrl(rawUrl: string, options: { isFile?: boolean } = {}):
 
   // GitHub (and the many hosts with its URL shape): /owner/repo/tree|blob/ref/path
   if (segments.length >= 2 && !segments[1].endsWith('.git')) {
-    const rest = ['tree', 'blob'].includes(segments[2]) ? segments.slice(4).join('/') : '';
-    return { cloneUrl: `${origin}/${segments[0]}/${segments[1]}.git`, path: dirOf(rest) };
+    const rest = ['tree', 'blob'].includes(segments[2])
+      ? segments.slice(4).join('/')
+      : '';
+    return {
+      cloneUrl: `${origin}/${segments[0]}/${segments[1]}.git`,
+      path: dirOf(rest),
+    };
   }
 
   // A plain clone URL: https://host/any/path/repo.git
@@ -119,8 +135,8 @@ export function parseGitUrl(rawUrl: string, options: { isFile?: boolean } = {}):
 
 /**
  * The git source of an entity: its `backstage.io/source-location` annotation, else the location
- * it was ingested from. Locations that are not URLs (a `file` location on the backend's disk)
- * give none.
+ * it was ingested from, with the clone URL rewritten by the first matching rule. Locations that
+ * are not URLs (a `file` location on the backend's disk) give none.
  */
 export function gitSourceOf(
   entity: Entity,
@@ -128,12 +144,14 @@ export function gitSourceOf(
 ): GitSource | undefined {
   const annotations = entity.metadata.annotations ?? {};
   const source = annotations[SOURCE_LOCATION];
-  if (source?.startsWith('url:')) {
-    return parseGitUrl(rewriteUrl(source.slice(4), rewrites));
-  }
   const managedBy = annotations[MANAGED_BY_ORIGIN] ?? annotations[MANAGED_BY];
-  if (managedBy?.startsWith('url:')) {
-    return parseGitUrl(rewriteUrl(managedBy.slice(4), rewrites), { isFile: true });
+  let parsed: GitSource | undefined;
+  if (source?.startsWith('url:')) {
+    parsed = parseGitUrl(source.slice(4));
+  } else if (managedBy?.startsWith('url:')) {
+    parsed = parseGitUrl(managedBy.slice(4), { isFile: true });
   }
-  return undefined;
+  return (
+    parsed && { ...parsed, cloneUrl: rewriteUrl(parsed.cloneUrl, rewrites) }
+  );
 }

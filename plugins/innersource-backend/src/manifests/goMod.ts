@@ -117,9 +117,11 @@ export function parseGoMod(file: string, content: string): ParsedManifest {
     const { verb, line } = directive;
     if (verb === 'module') {
       const path = unquote(directive.arguments);
-      if (path) manifest.publishes = path;
-      else
+      if (path) {
+        manifest.publishes = path;
+      } else {
         problems.push(`line ${line.number}: module directive without a path`);
+      }
     } else if (verb === 'require') {
       const requirement = readRequirement(directive.arguments, line, problems);
       if (requirement) manifest.dependencies.push(requirement);

@@ -36,10 +36,19 @@ describe('parseManifest', () => {
     ).toBe('bom');
   });
 
+  it('keeps only the first 20 problems', () => {
+    const manifest = parseManifest('go.mod', 'nonsense\n'.repeat(30));
+    expect(manifest?.problems).toHaveLength(21);
+    expect(manifest?.problems[0]).toBe('line 1: unknown directive "nonsense"');
+    expect(manifest?.problems[20]).toBe('and 11 more problems');
+  });
+
   it('turns an unexpected failure into a problem', () => {
     const deep = `a = ${'['.repeat(100_000)}`;
     const manifest = parseManifest('pyproject.toml', deep);
     expect(manifest?.dependencies).toEqual([]);
-    expect(manifest?.problems).toHaveLength(1);
+    expect(manifest?.problems).toEqual([
+      expect.stringMatching(/^could not be read: /),
+    ]);
   });
 });

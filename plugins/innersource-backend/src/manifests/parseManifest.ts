@@ -31,6 +31,21 @@ const FORMATS: ReadonlyArray<ManifestFormat> = [
   },
 ];
 
+/** A file that is not a manifest at all can give a problem per line; the first few tell enough. */
+const MAX_PROBLEMS = 20;
+
+function withFewProblems(manifest: ParsedManifest): ParsedManifest {
+  const { problems } = manifest;
+  if (problems.length <= MAX_PROBLEMS) return manifest;
+  return {
+    ...manifest,
+    problems: [
+      ...problems.slice(0, MAX_PROBLEMS),
+      `and ${problems.length - MAX_PROBLEMS} more problems`,
+    ],
+  };
+}
+
 /**
  * The file names (basenames, not paths) {@link parseManifest} reads: `package.json`, `pom.xml`,
  * `go.mod`, `pyproject.toml` and `requirements*.txt`.
@@ -60,7 +75,7 @@ export function parseManifest(
   // Editors on Windows may save a byte order mark, which JSON.parse rejects.
   const text = content.replace(/^\uFEFF/, '');
   try {
-    return format.parse(file, text);
+    return withFewProblems(format.parse(file, text));
   } catch (error) {
     // The readers report problems rather than throw; this only guards against the unforeseen,
     // such as a stack overflow on absurdly deep nesting, so one bad file cannot stop a scan.

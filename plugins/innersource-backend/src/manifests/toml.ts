@@ -2,7 +2,8 @@
  * A small, forgiving TOML reader: enough of TOML 1.0 to read `pyproject.toml`. It reads tables,
  * arrays of tables, dotted and quoted keys, all four string forms, arrays and inline tables; other
  * scalars become booleans, numbers or (dates and times) their raw text. A line it cannot read is
- * reported as a problem and skipped; it never throws.
+ * reported as a problem and skipped. Arrays and inline tables are read recursively, so only
+ * nesting deep enough to exhaust the stack throws (a RangeError, which `parseManifest` catches).
  */
 import { LineLocator } from './lines';
 
@@ -436,7 +437,7 @@ class TomlReader {
   }
 }
 
-/** Reads a TOML document; never throws. */
+/** Reads a TOML document, reporting what it cannot read as problems. */
 export function parseToml(content: string): TomlDocument {
   return new TomlReader(content).read();
 }

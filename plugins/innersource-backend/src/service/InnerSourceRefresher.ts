@@ -4,6 +4,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { InnerSourceLintRule } from '@innersource-backstage/plugin-innersource-node';
 import { CatalogIndex } from '../compute/CatalogIndex';
 import { computeResults, isInnerSourceTarget } from '../compute/computeResults';
+import { manifestConsumers } from '../compute/manifestUsage';
 import { GitContributionsCollector } from '../contributions/GitContributionsCollector';
 import { InnerSourceStore } from '../database/InnerSourceStore';
 
@@ -46,7 +47,7 @@ export class InnerSourceRefresher {
       )) {
         entities.push(...page);
       }
-      const contributions = await this.options.contributions?.collect({
+      const git = await this.options.contributions?.collect({
         entities: entities.filter(isInnerSourceTarget),
         catalog: new CatalogIndex(entities),
         now: startedAt,
@@ -55,7 +56,8 @@ export class InnerSourceRefresher {
         entities,
         rules: this.options.rules(),
         computedAt: startedAt,
-        contributions,
+        contributions: git?.contributions,
+        manifestConsumers: git && manifestConsumers(git.manifests),
       });
       if (results.length === 0 && (await store.countResults()) > 0) {
         // An empty answer from a catalog that had entities is far more likely a fault than a
