@@ -10,7 +10,10 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { innersourceLintRulesExtensionPoint } from '@innersource-backstage/plugin-innersource-node';
+import path from 'node:path';
 import request from 'supertest';
+import { entity } from './__testUtils__/catalogFixtures';
+import { createBareRepository, tempDir } from './__testUtils__/gitFixtures';
 import { innersourcePlugin } from './plugin';
 import { smallOrg } from './__testUtils__/catalogFixtures';
 import { permissionAwareCatalog } from './__testUtils__/permissionAwareCatalog';
@@ -20,6 +23,8 @@ const config = mockServices.rootConfig.factory({
   data: {
     innersource: {
       schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+      // these tests are about the catalog; the git reader has its own test below
+      git: { enabled: false },
     },
   },
 });
@@ -75,6 +80,113 @@ describe('innersourcePlugin', () => {
       .get('/api/innersource/projects')
       .set('Authorization', mockCredentials.none.header());
     expect(unauthenticated.status).toBe(401);
+  });
+
+  it('reads git history and dependency manifests behind catalog entities', async () => {
+    const repos = tempDir('plugin-repos');
+    const now = Date.now();
+    createBareRepository(path.join(repos, 'ledger-sdk.git'), [
+      {
+        name: 'Maria',
+        email: 'maria@acme.example',
+        date: new Date(now - 20 * 86_400_000),
+        files: {
+          'package.json': '{ "name": "@acme/ledger-sdk" }',
+          'CONTRIBUTING.md': '# Hi',
+        },
+      },
+      {
+        name: 'Someone',
+        email: 'someone@elsewhere.example',
+        date: new Date(now - 86_400_000),
+      },
+    ]);
+    createBareRepository(path.join(repos, 'shop-app.git'), [
+      {
+        name: 'Maria',
+        email: 'maria@acme.example',
+        date: new Date(now - 5 * 86_400_000),
+        files: {
+          'package.json':
+            '{ "name": "shop-app", "dependencies": { "@acme/ledger-sdk": "^1" } }',
+        },
+      },
+    ]);
+    const source = (repo: string) => ({
+      'backstage.io/source-location': `url:https://github.com/acme/${repo}/tree/main/`,
+    });
+    const entities = smallOrg().map(e => {
+      if (e.metadata.name === 'ledger-sdk' || e.metadata.name === 'shop-app') {
+        return {
+          ...e,
+          metadata: {
+            ...e.metadata,
+            annotations: {
+              ...e.metadata.annotations,
+              ...source(e.metadata.name),
+            },
+          },
+        };
+      }
+      return e;
+    });
+    entities.push(
+      entity('User', 'maria-g', {
+        memberOf: ['team-ledger'],
+        profile: { email: 'maria@acme.example' },
+      }),
+    );
+    const { server } = await startTestBackend({
+      features: [
+        innersourcePlugin,
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({
+          data: {
+            innersource: {
+              schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+              git: {
+                cacheDir: tempDir('plugin-cache'),
+                urlRewrites: [
+                  { from: 'https://github.com/acme/', to: `file://${repos}/` },
+                ],
+              },
+            },
+          },
+        }),
+      ],
+    });
+    const response = await waitForResults(
+      server,
+      '/api/innersource/entities/component/default/ledger-sdk',
+    );
+    const { contributions, usage } = response.body.result;
+    expect(contributions.repository).toMatchObject({
+      cloneUrl: `file://${repos}/ledger-sdk.git`,
+      stale: false,
+    });
+    expect(contributions.windows[3]).toMatchObject({
+      commits: 2,
+      ownerTeamCommits: 1,
+      unknownCommits: 1,
+    });
+    expect(contributions.hasContributingGuide).toBe(true);
+    expect(contributions.activity.score).toBeGreaterThan(0);
+    const shopApp = usage.consumers.find(
+      (c: { entityRef: string }) =>
+        c.entityRef === 'component:default/shop-app',
+    );
+    expect(shopApp.relations).toContainEqual({
+      type: 'manifest',
+      via: 'package.json',
+    });
+
+    const listing = await request(server).get(
+      '/api/innersource/projects?sort=activity',
+    );
+    expect(listing.body.items[0]).toMatchObject({
+      entity: { name: 'ledger-sdk' },
+      activityLevel: expect.any(String),
+    });
   });
 
   it('runs lint rules added by a backend module through the extension point', async () => {

@@ -70,10 +70,13 @@ export async function computeResults(options: {
       catalog: index,
       rules: options.rules,
     });
+    const summary = entitySummary(entity, index);
+    const contributions = options.contributions?.get(summary.entityRef);
     results.push({
-      entity: entitySummary(entity, index),
+      entity: summary,
       usage: usageSummary(entity, index, options.manifestConsumers),
       lint: summarizeLint(findings),
+      ...(contributions ? { contributions } : {}),
       computedAt: options.computedAt.toISOString(),
       status: { stale: false },
     });
