@@ -1,8 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
+  ContributionSummary,
   EntityInnerSourceResponse,
   ProjectListItem,
   ProjectListResponse,
+  WeeklyCommits,
 } from '@innersource-backstage/plugin-innersource-common';
 
 /** The catalog entity whose tab the tests render. */
@@ -21,6 +23,298 @@ export const paymentsEntity: Entity = {
     lifecycle: 'production',
     owner: 'group:default/team-payments',
   },
+};
+
+/**
+ * Spreads `total` over the weeks in proportion to `weights`, rounding so that the weeks add up
+ * to exactly `total`.
+ */
+function spread(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  let cumulative = 0;
+  let assigned = 0;
+  return weights.map(weight => {
+    cumulative += weight;
+    const upTo = Math.round((cumulative / sum) * total);
+    const value = upTo - assigned;
+    assigned = upTo;
+    return value;
+  });
+}
+
+/** 52 weeks ending with the week of 2025-06-02, oldest first, adding up to the 365-day window. */
+function weeklyCommits(): WeeklyCommits[] {
+  const weeks = Array.from({ length: 52 }, (_, index) => {
+    const day = new Date(Date.UTC(2025, 5, 2) - (51 - index) * 7 * 86_400_000);
+    return day.toISOString().slice(0, 10);
+  });
+  // Quiet over the new year, busier in spring when other teams started contributing.
+  const ownerWeights = weeks.map((_, index) =>
+    index >= 28 && index <= 30 ? 0.5 : 2 + ((index * 7) % 5),
+  );
+  const outsideWeights = weeks.map((_, index) => {
+    if (index >= 20) {
+      return 1 + ((index * 3) % 4);
+    }
+    return index % 3 === 0 ? 1 : 0;
+  });
+  const unknownWeights = weeks.map((_, index) =>
+    [9, 33, 44, 50].includes(index) ? 1 : 0,
+  );
+  const ownerTeam = spread(160, ownerWeights);
+  const outside = spread(98, outsideWeights);
+  const unknown = spread(4, unknownWeights);
+  return weeks.map((weekStart, index) => ({
+    weekStart,
+    ownerTeam: ownerTeam[index],
+    outside: outside[index],
+    unknown: unknown[index],
+  }));
+}
+
+/** Contribution figures of the payments service read from its git history. */
+export const paymentsContributions: ContributionSummary = {
+  repository: {
+    cloneUrl: 'https://git.example.com/finance/payments.git',
+    path: 'services/payments',
+    headSha: '9f2c4e1d7b3a5c8e0f6d2b4a1c3e5f7a9b0d2c4e',
+    syncedAt: '2025-06-02T03:55:00.000Z',
+    firstCommitAt: '2021-03-15T09:12:00.000Z',
+    lastCommitAt: '2025-05-30T16:42:00.000Z',
+    stale: false,
+  },
+  windows: [
+    {
+      window: '30d',
+      commits: 24,
+      ownerTeamCommits: 15,
+      outsideCommits: 8,
+      unknownCommits: 1,
+      botCommits: 6,
+      innerSourceRatio: 8 / 23,
+      outsideContributors: 3,
+      ownerTeamContributors: 4,
+      newOutsideContributors: 1,
+      outsideTeams: [
+        {
+          teamRef: 'group:default/team-checkout',
+          title: 'Team Checkout',
+          commits: 5,
+          contributors: 2,
+        },
+        {
+          teamRef: 'group:default/team-claims',
+          title: 'Team Claims',
+          commits: 3,
+          contributors: 1,
+        },
+      ],
+      distanceHistogram: { '0': 15, '2': 5, '4': 3, unknown: 1 },
+      absenceFactor: 2,
+      elephantFactor: 1,
+      unknownAuthors: 1,
+      topOutsideContributors: [
+        {
+          userRef: 'user:default/ana.lima',
+          displayName: 'Ana Lima',
+          teamRef: 'group:default/team-checkout',
+          commits: 4,
+          distance: 2,
+        },
+        {
+          userRef: 'user:default/ben.okafor',
+          displayName: 'Ben Okafor',
+          teamRef: 'group:default/team-claims',
+          commits: 3,
+          distance: 4,
+        },
+        {
+          userRef: 'user:default/chris.wu',
+          displayName: 'Chris Wu',
+          teamRef: 'group:default/team-checkout',
+          commits: 1,
+          distance: 2,
+        },
+      ],
+    },
+    {
+      window: '90d',
+      commits: 71,
+      ownerTeamCommits: 48,
+      outsideCommits: 20,
+      unknownCommits: 3,
+      botCommits: 17,
+      innerSourceRatio: 20 / 68,
+      outsideContributors: 5,
+      ownerTeamContributors: 5,
+      newOutsideContributors: 2,
+      outsideTeams: [
+        {
+          teamRef: 'group:default/team-checkout',
+          title: 'Team Checkout',
+          commits: 12,
+          contributors: 3,
+        },
+        {
+          teamRef: 'group:default/team-claims',
+          title: 'Team Claims',
+          commits: 8,
+          contributors: 2,
+        },
+      ],
+      distanceHistogram: { '0': 48, '2': 12, '4': 8, unknown: 3 },
+      absenceFactor: 2,
+      elephantFactor: 1,
+      unknownAuthors: 2,
+      topOutsideContributors: [
+        {
+          userRef: 'user:default/ana.lima',
+          displayName: 'Ana Lima',
+          teamRef: 'group:default/team-checkout',
+          commits: 9,
+          distance: 2,
+        },
+        {
+          userRef: 'user:default/ben.okafor',
+          displayName: 'Ben Okafor',
+          teamRef: 'group:default/team-claims',
+          commits: 6,
+          distance: 4,
+        },
+      ],
+    },
+    {
+      window: '365d',
+      commits: 262,
+      ownerTeamCommits: 160,
+      outsideCommits: 98,
+      unknownCommits: 4,
+      botCommits: 51,
+      innerSourceRatio: 98 / 258,
+      outsideContributors: 9,
+      ownerTeamContributors: 6,
+      newOutsideContributors: 4,
+      outsideTeams: [
+        {
+          teamRef: 'group:default/team-checkout',
+          title: 'Team Checkout',
+          commits: 52,
+          contributors: 4,
+        },
+        {
+          teamRef: 'group:default/team-claims',
+          title: 'Team Claims',
+          commits: 31,
+          contributors: 3,
+        },
+        {
+          teamRef: 'group:default/team-platform',
+          title: 'Team Platform',
+          commits: 15,
+          contributors: 2,
+        },
+      ],
+      distanceHistogram: { '0': 160, '1': 15, '2': 52, '4': 31, unknown: 4 },
+      absenceFactor: 3,
+      elephantFactor: 1,
+      unknownAuthors: 2,
+      topOutsideContributors: [
+        {
+          userRef: 'user:default/ana.lima',
+          displayName: 'Ana Lima',
+          teamRef: 'group:default/team-checkout',
+          commits: 24,
+          distance: 2,
+        },
+        {
+          userRef: 'user:default/ben.okafor',
+          displayName: 'Ben Okafor',
+          teamRef: 'group:default/team-claims',
+          commits: 18,
+          distance: 4,
+        },
+        {
+          userRef: 'user:default/chris.wu',
+          displayName: 'Chris Wu',
+          teamRef: 'group:default/team-checkout',
+          commits: 12,
+          distance: 2,
+        },
+        {
+          userRef: 'user:default/dara.singh',
+          displayName: 'Dara Singh',
+          teamRef: 'group:default/team-platform',
+          commits: 9,
+          distance: 1,
+        },
+        {
+          displayName: 'Eli Novak',
+          commits: 7,
+        },
+      ],
+    },
+    {
+      window: 'all',
+      commits: 1180,
+      ownerTeamCommits: 905,
+      outsideCommits: 255,
+      unknownCommits: 20,
+      botCommits: 240,
+      innerSourceRatio: 255 / 1160,
+      outsideContributors: 17,
+      ownerTeamContributors: 11,
+      newOutsideContributors: 17,
+      outsideTeams: [
+        {
+          teamRef: 'group:default/team-checkout',
+          title: 'Team Checkout',
+          commits: 131,
+          contributors: 7,
+        },
+        {
+          teamRef: 'group:default/team-claims',
+          title: 'Team Claims',
+          commits: 74,
+          contributors: 5,
+        },
+        {
+          teamRef: 'group:default/team-platform',
+          title: 'Team Platform',
+          commits: 50,
+          contributors: 5,
+        },
+      ],
+      distanceHistogram: {
+        '0': 905,
+        '1': 50,
+        '2': 131,
+        '4': 74,
+        unknown: 20,
+      },
+      absenceFactor: 2,
+      elephantFactor: 1,
+      unknownAuthors: 6,
+      topOutsideContributors: [
+        {
+          userRef: 'user:default/ana.lima',
+          displayName: 'Ana Lima',
+          teamRef: 'group:default/team-checkout',
+          commits: 61,
+          distance: 2,
+        },
+        {
+          userRef: 'user:default/ben.okafor',
+          displayName: 'Ben Okafor',
+          teamRef: 'group:default/team-claims',
+          commits: 40,
+          distance: 4,
+        },
+      ],
+    },
+  ],
+  weekly: weeklyCommits(),
+  activity: { score: 412, level: 'high' },
+  hasContributingGuide: false,
 };
 
 /** A realistic backend answer for the payments service, stale after a failed refresh. */
@@ -136,6 +430,7 @@ export const paymentsResponse: EntityInnerSourceResponse = {
         },
       ],
     },
+    contributions: paymentsContributions,
     computedAt: '2025-06-02T04:00:00.000Z',
     status: {
       stale: true,
@@ -210,6 +505,9 @@ export const projectsResponse: ProjectListResponse = {
       {
         usageCount: 12,
         businessUnitCount: 4,
+        activityScore: 412,
+        activityLevel: 'high',
+        innerSourceRatio: 98 / 258,
         lintScore: 86,
         stale: true,
       },

@@ -1,9 +1,19 @@
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { paymentsEntity, paymentsResponse } from '../../__testUtils__/fixtures';
+import type {
+  ContributionSummary,
+  EntityInnerSourceResponse,
+  WindowContributions,
+} from '@innersource-backstage/plugin-innersource-common';
+import {
+  paymentsContributions,
+  paymentsEntity,
+  paymentsResponse,
+} from '../../__testUtils__/fixtures';
 import { renderWithInnerSourceApi } from '../../__testUtils__/renderWithInnerSourceApi';
 import { EntityInnerSourceContent } from './EntityInnerSourceContent';
 
@@ -15,6 +25,49 @@ function renderTab() {
       <EntityInnerSourceContent />
     </EntityProvider>,
   );
+}
+
+/** The answer of the backend with other contribution figures, or none. */
+function withContributions(
+  contributions: ContributionSummary | undefined,
+): EntityInnerSourceResponse {
+  return {
+    ...paymentsResponse,
+    result: { ...paymentsResponse.result, contributions },
+  };
+}
+
+/** The contribution figures with some figures of the 365-day window changed. */
+function withYearFigures(
+  changes: Partial<WindowContributions>,
+): ContributionSummary {
+  return {
+    ...paymentsContributions,
+    windows: paymentsContributions.windows.map(figures =>
+      figures.window === '365d' ? { ...figures, ...changes } : figures,
+    ),
+  };
+}
+
+/** The value of the big figure with the given label, with the line under it. */
+function figure(label: string): HTMLElement {
+  const term = screen.getByText(label, { selector: 'dt' });
+  return term.nextElementSibling as HTMLElement;
+}
+
+/** The cells of a table's body rows, as text. */
+function rowTexts(table: HTMLElement): string[][] {
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map(row => [
+      ...within(row)
+        .queryAllByRole('rowheader')
+        .map(cell => cell.textContent ?? ''),
+      ...within(row)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent ?? ''),
+    ]);
 }
 
 describe('EntityInnerSourceContent', () => {
@@ -159,5 +212,250 @@ describe('EntityInnerSourceContent', () => {
     expect(
       screen.queryByText('Who uses this project?'),
     ).not.toBeInTheDocument();
+  });
+  describe('contributions from git history', () => {
+    function answerWith(response: EntityInnerSourceResponse) {
+      server.use(http.get(ENTITY_URL, () => HttpResponse.json(response)));
+    }
+
+    it('shows who outside the owning team contributes over the last 365 days', async () => {
+      answerWith(paymentsResponse);
+
+      renderTab();
+
+      expect(
+        await screen.findByText('Who outside the owning team contributes?'),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText('Code contributions from git history'),
+      ).toBeInTheDocument();
+
+      // The 365-day window is chosen by default.
+      expect(screen.getByRole('button', { name: '365 days' })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
+      expect(figure('Commits by the owning team')).toHaveTextContent('160');
+      expect(figure('Code contributions from outside')).toHaveTextContent('98');
+      expect(figure('InnerSource ratio')).toHaveTextContent('38%');
+      expect(
+        within(figure('Outside contributors')).getByText('9'),
+      ).toBeInTheDocument();
+      expect(
+        within(figure('Outside contributors')).getByText(
+          '4 new in the last 365 days',
+        ),
+      ).toBeInTheDocument();
+      expect(within(figure('Unknown authors')).getByText('2')).toBeVisible();
+      expect(
+        within(figure('Unknown authors')).getByText('4 commits'),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByTitle(
+          'Authors whose email matches no catalog user; add aliases in config',
+        ),
+      ).toBeInTheDocument();
+      expect(figure('Bot commits left out')).toHaveTextContent('51');
+
+      // Outside teams, linked to their groups.
+      const teams = screen.getByRole('table', { name: 'Outside teams' });
+      const checkout = within(teams).getByRole('row', {
+        name: /Team Checkout/,
+      });
+      expect(
+        within(checkout).getByRole('link', { name: 'Team Checkout' }),
+      ).toHaveAttribute('href', '/catalog/default/group/team-checkout');
+      expect(rowTexts(teams)).toEqual([
+        ['Team Checkout', '52', '4'],
+        ['Team Claims', '31', '3'],
+        ['Team Platform', '15', '2'],
+      ]);
+
+      // Top outside contributors, linked to their users, with team and distance.
+      const people = screen.getByRole('table', {
+        name: 'Top outside contributors',
+      });
+      const ana = within(people).getByRole('row', { name: /Ana Lima/ });
+      expect(
+        within(ana).getByRole('link', { name: 'Ana Lima' }),
+      ).toHaveAttribute('href', '/catalog/default/user/ana.lima');
+      expect(
+        within(ana).getByRole('link', { name: 'Team Checkout' }),
+      ).toHaveAttribute('href', '/catalog/default/group/team-checkout');
+      expect(rowTexts(people)).toEqual([
+        ['Ana Lima', 'Team Checkout', '24', '2'],
+        ['Ben Okafor', 'Team Claims', '18', '4'],
+        ['Chris Wu', 'Team Checkout', '12', '2'],
+        ['Dara Singh', 'Team Platform', '9', '1'],
+        ['Eli Novak', '–', '7', 'unknown'],
+      ]);
+      // An author without a catalog user is named but not linked.
+      const eli = within(people).getByRole('row', { name: /Eli Novak/ });
+      expect(within(eli).queryByRole('link')).not.toBeInTheDocument();
+
+      // Concentration, without a warning when three people make half of the commits.
+      expect(figure('Contributor Absence Factor')).toHaveTextContent('3');
+      expect(figure('Elephant factor')).toHaveTextContent('1');
+      expect(
+        screen.queryByText(/One person makes half of all commits/),
+      ).not.toBeInTheDocument();
+
+      // The charts come with tables of the same numbers.
+      expect(
+        screen.getByText(
+          'How far away in the organisation do contributions come from?',
+        ),
+      ).toBeInTheDocument();
+      const distances = screen.getByRole('table', {
+        name: 'Commits by contribution distance',
+      });
+      expect(rowTexts(distances)).toEqual([
+        ['0 (same team)', '160'],
+        ['1', '15'],
+        ['2', '52'],
+        ['3', '0'],
+        ['4', '31'],
+        ['unknown', '4'],
+      ]);
+      expect(
+        screen.getByText('Commits per week (last 52 weeks)'),
+      ).toBeInTheDocument();
+      const weeks = rowTexts(
+        screen.getByRole('table', { name: 'Commits per week' }),
+      );
+      expect(weeks).toHaveLength(52);
+      expect(weeks[0][0]).toBe('2024-06-10');
+      expect(weeks[51][0]).toBe('2025-06-02');
+      // Owning team, outside and unknown authors add up to the commits of the year.
+      const totals = [1, 2, 3].map(column =>
+        weeks.reduce((sum, week) => sum + Number(week[column]), 0),
+      );
+      expect(totals).toEqual([160, 98, 4]);
+
+      // Activity level next to when the figures were computed.
+      expect(
+        screen.getByTitle('Repository Activity Score 412 (High)'),
+      ).toHaveTextContent('Activity: High');
+
+      // Where the history comes from, and no warning while it is current.
+      expect(
+        screen.getByRole('link', {
+          name: /^https:\/\/git\.example\.com\/finance\/payments\.git/,
+        }),
+      ).toHaveAttribute('href', 'https://git.example.com/finance/payments.git');
+      expect(screen.getByText('services/payments')).toBeInTheDocument();
+      expect(
+        screen.queryByText(/Git history could not be read/),
+      ).not.toBeInTheDocument();
+    });
+
+    it('shows the figures of another window when it is chosen', async () => {
+      answerWith(paymentsResponse);
+
+      renderTab();
+
+      expect(await screen.findByText('38%')).toBeInTheDocument();
+
+      await userEvent.click(screen.getByRole('button', { name: '30 days' }));
+
+      expect(screen.getByRole('button', { name: '30 days' })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
+      expect(figure('InnerSource ratio')).toHaveTextContent('35%');
+      expect(figure('Code contributions from outside')).toHaveTextContent('8');
+      expect(
+        within(figure('Outside contributors')).getByText(
+          '1 new in the last 30 days',
+        ),
+      ).toBeInTheDocument();
+      expect(screen.queryByText('38%')).not.toBeInTheDocument();
+      const teams = screen.getByRole('table', { name: 'Outside teams' });
+      expect(
+        within(teams).queryByText('Team Platform'),
+      ).not.toBeInTheDocument();
+      expect(rowTexts(teams)).toEqual([
+        ['Team Checkout', '5', '2'],
+        ['Team Claims', '3', '1'],
+      ]);
+    });
+
+    it('shows a dash when no commits could be attributed', async () => {
+      answerWith(
+        withContributions(withYearFigures({ innerSourceRatio: null })),
+      );
+
+      renderTab();
+
+      expect(
+        await screen.findByText('Who outside the owning team contributes?'),
+      ).toBeInTheDocument();
+      expect(figure('InnerSource ratio')).toHaveTextContent('–');
+    });
+
+    it('warns when one person makes half of all commits', async () => {
+      answerWith(withContributions(withYearFigures({ absenceFactor: 1 })));
+
+      renderTab();
+
+      expect(
+        await screen.findByText(
+          'One person makes half of all commits: the project depends on them',
+        ),
+      ).toBeInTheDocument();
+      expect(figure('Contributor Absence Factor')).toHaveTextContent('1');
+    });
+
+    it('warns when the git history could not be read', async () => {
+      answerWith(
+        withContributions({
+          ...paymentsContributions,
+          repository: {
+            ...paymentsContributions.repository,
+            stale: true,
+            error: {
+              kind: 'auth',
+              message: 'Authentication failed for git.example.com',
+              at: '2025-06-03T04:00:00.000Z',
+            },
+          },
+        }),
+      );
+
+      renderTab();
+
+      const alert = await screen.findByText(
+        /Git history could not be read: Authentication failed for git\.example\.com/,
+      );
+      expect(alert).toHaveTextContent(
+        'Authentication failed for git.example.com (auth) at',
+      );
+      expect(alert).toHaveTextContent(
+        `; showing figures from ${new Date(
+          '2025-06-02T03:55:00.000Z',
+        ).toLocaleString()}`,
+      );
+      // The last good figures are still shown.
+      expect(figure('InnerSource ratio')).toHaveTextContent('38%');
+    });
+
+    it('explains how to get contribution figures when there is no git history', async () => {
+      answerWith(withContributions(undefined));
+
+      renderTab();
+
+      expect(await screen.findByText('No git history')).toBeInTheDocument();
+      expect(
+        screen.getByText(/so the InnerSource backend can read its history/),
+      ).toHaveTextContent(
+        'Set the backstage.io/source-location annotation to the repository (https or file URL) so the InnerSource backend can read its history.',
+      );
+      expect(
+        screen.queryByText('Who outside the owning team contributes?'),
+      ).not.toBeInTheDocument();
+      expect(screen.queryByText(/^Activity:/)).not.toBeInTheDocument();
+      // The other cards are still there.
+      expect(screen.getByText('Who uses this project?')).toBeInTheDocument();
+    });
   });
 });

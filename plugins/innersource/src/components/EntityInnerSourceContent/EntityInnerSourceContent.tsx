@@ -10,6 +10,7 @@ import Grid from '@material-ui/core/Grid';
 import type { EntityInnerSourceResponse } from '@innersource-backstage/plugin-innersource-common';
 import useAsync from 'react-use/esm/useAsync';
 import { innerSourceApiRef } from '../../api';
+import { ContributionsSection } from './ContributionsSection';
 import { HistoryCard } from './HistoryCard';
 import { ReadinessCard } from './ReadinessCard';
 import { ResultStatusHeader } from './ResultStatusHeader';
@@ -29,7 +30,7 @@ export interface EntityInnerSourceContentProps {
 }
 
 /**
- * The figures of one entity, laid out as usage, readiness and history cards.
+ * The figures of one entity, laid out as usage, readiness, contribution and history cards.
  *
  * @internal
  */
@@ -49,6 +50,7 @@ export function InnerSourceResultView(props: {
       <Grid item xs={12} lg={6}>
         <ReadinessCard lint={result.lint} />
       </Grid>
+      <ContributionsSection contributions={result.contributions} />
       <Grid item xs={12}>
         <HistoryCard history={history} days={props.historyDays} />
       </Grid>
@@ -58,7 +60,8 @@ export function InnerSourceResultView(props: {
 
 /**
  * The InnerSource tab of an entity page: who uses the entity, what is missing before other
- * teams can contribute to it, and how both changed over time.
+ * teams can contribute to it, who outside the owning team contributes (from git history), and
+ * how usage and readiness changed over time.
  *
  * @remarks
  *

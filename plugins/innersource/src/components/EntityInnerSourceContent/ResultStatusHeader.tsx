@@ -4,7 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import type { EntityInnerSourceResult } from '@innersource-backstage/plugin-innersource-common';
-import { formatDateTime, formatRelativeTime } from '../shared';
+import { ActivityChip, formatDateTime, formatRelativeTime } from '../shared';
 
 /** @internal */
 export interface ResultStatusHeaderProps {
@@ -12,13 +12,13 @@ export interface ResultStatusHeaderProps {
 }
 
 /**
- * When the figures were computed, whether the entity is tagged as an InnerSource project and,
- * when the last refresh failed, a warning that the figures may be out of date.
+ * When the figures were computed, whether the entity is tagged as an InnerSource project, how
+ * active its repository is and, when the last refresh failed, a warning that the figures may be out of date.
  *
  * @internal
  */
 export function ResultStatusHeader(props: ResultStatusHeaderProps) {
-  const { computedAt, status, entity } = props.result;
+  const { computedAt, status, entity, contributions } = props.result;
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
       <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
@@ -30,6 +30,12 @@ export function ResultStatusHeader(props: ResultStatusHeaderProps) {
         </Typography>
         {entity.innerSource && (
           <Chip size="small" color="primary" label="InnerSource project" />
+        )}
+        {contributions && (
+          <ActivityChip
+            score={contributions.activity.score}
+            level={contributions.activity.level}
+          />
         )}
       </Box>
       {status.stale && (

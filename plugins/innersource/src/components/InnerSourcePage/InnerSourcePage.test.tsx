@@ -58,12 +58,24 @@ describe('InnerSourcePage', () => {
       }),
     ).toBeInTheDocument();
     expect(within(payments).getByText('Stale')).toBeInTheDocument();
+    expect(within(payments).getByText('Activity: High')).toBeInTheDocument();
+    expect(
+      within(payments).getByTitle('Repository Activity Score 412 (High)'),
+    ).toHaveTextContent('Activity: High');
+    expect(
+      within(payments).getByText('38% from other teams'),
+    ).toBeInTheDocument();
 
     const identity = screen.getByRole('article', { name: 'Identity API' });
     expect(
       within(identity).getByText('Sign-in and user profiles'),
     ).toBeInTheDocument();
     expect(within(identity).queryByText('Stale')).not.toBeInTheDocument();
+    // Without git history there is no activity level or ratio.
+    expect(within(identity).queryByText(/^Activity:/)).not.toBeInTheDocument();
+    expect(
+      within(identity).queryByText(/from other teams/),
+    ).not.toBeInTheDocument();
 
     // 30 projects at 24 a page make two pages.
     expect(
@@ -139,6 +151,45 @@ describe('InnerSourcePage', () => {
       expect(requests[requests.length - 1].get('sort')).toBe('name'),
     );
     expect(requests[requests.length - 1].getAll('kind')).toEqual(['System']);
+  });
+
+  it('sorts by activity and by InnerSource ratio', async () => {
+    const urls: URL[] = [];
+    server.use(
+      http.get(PROJECTS_URL, ({ request }) => {
+        urls.push(new URL(request.url));
+        return HttpResponse.json(projectsResponse);
+      }),
+    );
+
+    renderWithInnerSourceApi(<InnerSourcePage />);
+    await screen.findByText('30 projects');
+
+    const sort = screen.getByLabelText('Sort by');
+    expect(
+      within(sort)
+        .getAllByRole('option')
+        .map(option => option.textContent),
+    ).toEqual([
+      'Most used',
+      'Readiness',
+      'Most active',
+      'InnerSource ratio',
+      'Name',
+      'Recently computed',
+    ]);
+
+    await userEvent.selectOptions(sort, 'Most active');
+    await waitFor(() =>
+      expect(urls[urls.length - 1].searchParams.get('sort')).toBe('activity'),
+    );
+    expect(urls[urls.length - 1].pathname).toBe('/api/innersource/projects');
+    expect(sort).toHaveValue('activity');
+
+    await userEvent.selectOptions(sort, 'InnerSource ratio');
+    await waitFor(() =>
+      expect(urls[urls.length - 1].searchParams.get('sort')).toBe('ratio'),
+    );
   });
 
   it('offers to clear the filters when nothing matches', async () => {

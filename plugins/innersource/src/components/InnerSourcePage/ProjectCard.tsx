@@ -9,8 +9,10 @@ import { makeStyles } from '@material-ui/core/styles';
 import WarningIcon from '@material-ui/icons/Warning';
 import type { ProjectListItem } from '@innersource-backstage/plugin-innersource-common';
 import {
+  ActivityChip,
   ReadinessScore,
   formatDateTime,
+  formatPercent,
   formatRelativeTime,
   pluralize,
 } from '../shared';
@@ -60,8 +62,8 @@ export interface ProjectCardProps {
 }
 
 /**
- * One project of the discovery page: what it is, who owns it, how much it is used and how
- * ready it is for contributions.
+ * One project of the discovery page: what it is, who owns it, how much it is used, how active
+ * it is, how much of its code comes from other teams and how ready it is for contributions.
  *
  * @internal
  */
@@ -69,6 +71,8 @@ export function ProjectCard(props: ProjectCardProps) {
   const { project } = props;
   const { entity } = project;
   const classes = useStyles();
+  const hasActivity = !!project.activityLevel;
+  const ratio = project.innerSourceRatio;
   const kindLine = [entity.kind, entity.type, entity.lifecycle]
     .filter(Boolean)
     .join(' · ');
@@ -95,10 +99,16 @@ export function ProjectCard(props: ProjectCardProps) {
           <ReadinessScore score={project.lintScore} size="small" />
         </Box>
 
-        {(project.stale || entity.innerSource) && (
+        {(project.stale || entity.innerSource || hasActivity) && (
           <Box className={classes.chips}>
             {entity.innerSource && (
               <Chip size="small" color="primary" label="InnerSource" />
+            )}
+            {project.activityLevel && (
+              <ActivityChip
+                score={project.activityScore ?? 0}
+                level={project.activityLevel}
+              />
             )}
             {project.stale && (
               <Chip
@@ -144,10 +154,21 @@ export function ProjectCard(props: ProjectCardProps) {
       </CardContent>
       <Divider />
       <Box className={classes.footer}>
-        <Typography variant="body2">
-          <strong>{pluralize(project.usageCount, 'consumer')}</strong> from{' '}
-          {pluralize(project.businessUnitCount, 'business unit')}
-        </Typography>
+        <Box>
+          <Typography variant="body2">
+            <strong>{pluralize(project.usageCount, 'consumer')}</strong> from{' '}
+            {pluralize(project.businessUnitCount, 'business unit')}
+          </Typography>
+          {typeof ratio === 'number' && (
+            <Typography
+              variant="body2"
+              color="textSecondary"
+              title="InnerSource ratio: the share of commits in the last 365 days made outside the owning team"
+            >
+              {formatPercent(ratio)} from other teams
+            </Typography>
+          )}
+        </Box>
         <Typography variant="caption" color="textSecondary">
           <time
             dateTime={project.computedAt}

@@ -16,6 +16,8 @@ import type { ProjectFilters } from './useProjectFilters';
 export const SORT_OPTIONS: Array<{ value: ProjectSortField; label: string }> = [
   { value: 'usage', label: 'Most used' },
   { value: 'readiness', label: 'Readiness' },
+  { value: 'activity', label: 'Most active' },
+  { value: 'ratio', label: 'InnerSource ratio' },
   { value: 'name', label: 'Name' },
   { value: 'updated', label: 'Recently computed' },
 ];

@@ -53,3 +53,25 @@ export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
 }
+
+/**
+ * A share (0-1) as a whole percentage, e.g. `38%`, or `–` when there is none.
+ *
+ * @internal
+ */
+export function formatPercent(share: number | null | undefined): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) {
+    return '–';
+  }
+  return `${Math.round(share * 100)}%`;
+}
+
+/**
+ * Formats a timestamp as a local date, falling back to the input when it cannot be parsed.
+ *
+ * @internal
+ */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString();
+}

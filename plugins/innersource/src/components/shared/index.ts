@@ -6,4 +6,20 @@ export { ReadinessScore, readinessLevel } from './ReadinessScore';
 export type { ReadinessScoreProps } from './ReadinessScore';
 export { Sparkline } from './Sparkline';
 export type { SparklineProps } from './Sparkline';
-export { pluralize, formatRelativeTime, formatDateTime } from './format';
+export { ActivityChip, describeActivity } from './ActivityChip';
+export type { ActivityChipProps } from './ActivityChip';
+export { ChartFrame } from './ChartFrame';
+export type { ChartFrameProps } from './ChartFrame';
+export { DataTable } from './DataTable';
+export type { DataTableColumn, DataTableProps } from './DataTable';
+export { useChartTheme } from './chartTheme';
+export type { ChartTheme } from './chartTheme';
+export {
+  pluralize,
+  formatRelativeTime,
+  formatDateTime,
+  formatDate,
+  formatPercent,
+} from './format';
+export { Figure, FigureList } from './Figures';
+export type { FigureProps } from './Figures';
