@@ -153,13 +153,37 @@ describe('the InnerSource API of the running backend', () => {
     assert.equal((await api('/health', null)).status, 200);
   });
 
-  it('computed the demo figures from the real catalog', async () => {
+  it('computed the demo figures from the real catalog and git repositories', async () => {
     const body = await (
       await api('/entities/component/default/ledger-sdk')
     ).json();
     assert.equal(body.result.usage.count, 5);
     assert.equal(body.result.usage.businessUnitCount, 3);
     assert.equal(body.result.lint.score, 100);
+    // usage that the demo's package.json files declare
+    assert.ok(
+      body.result.usage.consumers.some(c =>
+        c.relations.some(r => r.type === 'manifest'),
+      ),
+      'a consumer found through a dependency manifest',
+    );
+    const all = body.result.contributions.windows.find(w => w.window === 'all');
+    assert.ok(
+      all.commits > 20,
+      `commits from the demo repository: ${all.commits}`,
+    );
+    assert.ok(all.outsideCommits > 0, 'commits from other teams');
+    assert.equal(body.result.contributions.repository.stale, false);
+    // search-service uses the design system only according to its package.json
+    const design = await (
+      await api('/entities/component/default/design-system')
+    ).json();
+    const search = design.result.usage.consumers.find(
+      c => c.entityRef === 'component:default/search-service',
+    );
+    assert.deepEqual(search?.relations, [
+      { type: 'manifest', via: 'package.json' },
+    ]);
     const listing = await (await api('/projects?q=ledger&sort=usage')).json();
     assert.ok(
       listing.totalCount >= 4,
@@ -211,6 +235,23 @@ describe('the InnerSource pages in Chromium', () => {
     assert.match(usageText, /Retail|retail-bu/i, 'a business unit is listed');
     await page
       .getByText('What is missing before other teams can contribute?')
+      .waitFor();
+
+    // contribution analytics from the demo's git repository
+    await page.getByText('Who outside the owning team contributes?').waitFor();
+    const contributions = page
+      .locator('text=Who outside the owning team contributes?')
+      .locator('xpath=ancestor::*[contains(@class,"MuiCard-root")][1]');
+    const contributionsText = await contributions.innerText();
+    assert.match(contributionsText, /\d+%/, 'the InnerSource ratio is shown');
+    assert.match(
+      contributionsText,
+      /Identity Team|Data Platform|Storefront Team|Search Team|Checkout Team/,
+      'an outside team is listed',
+    );
+    await page
+      .getByText(/^Activity: /)
+      .first()
       .waitFor();
     await page.screenshot({
       path: join(artifacts, 'entity-tab.png'),

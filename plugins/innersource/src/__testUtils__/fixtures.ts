@@ -368,7 +368,9 @@ export const paymentsResponse: EntityInnerSourceResponse = {
         {
           entityRef: 'component:default/claims-portal',
           title: 'Claims Portal',
-          relations: [{ type: 'dependsOn' }],
+          relations: [
+            { type: 'manifest', via: 'services/claims/package.json' },
+          ],
           ownerRef: 'group:default/team-claims',
           businessUnitRef: 'group:default/insurance',
         },

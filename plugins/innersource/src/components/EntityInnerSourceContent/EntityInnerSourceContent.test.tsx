@@ -99,6 +99,10 @@ describe('EntityInnerSourceContent', () => {
     expect(screen.getByText('Checkout Web')).toBeInTheDocument();
     expect(screen.getByText('Claims Portal')).toBeInTheDocument();
     expect(screen.getByText(/consumes API/)).toBeInTheDocument();
+    // found in the consumer's dependency manifest
+    expect(
+      screen.getByText('uses its package (services/claims/package.json)'),
+    ).toBeInTheDocument();
 
     // Readiness
     expect(

@@ -34,13 +34,19 @@ type ConsumerRow = UsageConsumer & { id: string; relationText: string };
 
 /** Plain-text description of how a consumer uses the entity, used for search and sorting. */
 function describeRelations(consumer: UsageConsumer): string {
-  return consumer.relations
-    .map(relation =>
-      relation.type === 'consumesApi'
-        ? `consumes API${relation.via ? ` ${relation.via}` : ''}`
-        : 'depends on',
-    )
-    .join(', ');
+  return consumer.relations.map(relationText).join(', ');
+}
+
+/** How a consumer uses the entity, in words. */
+function relationText(relation: UsageConsumer['relations'][number]): string {
+  switch (relation.type) {
+    case 'consumesApi':
+      return `consumes API${relation.via ? ` ${relation.via}` : ''}`;
+    case 'manifest':
+      return `uses its package (${relation.via ?? 'manifest'})`;
+    default:
+      return 'depends on';
+  }
 }
 
 function RelationCell(props: { consumer: UsageConsumer }) {
@@ -57,7 +63,7 @@ function RelationCell(props: { consumer: UsageConsumer }) {
               )}
             </>
           ) : (
-            'depends on'
+            relationText(relation)
           )}
         </Fragment>
       ))}
@@ -146,8 +152,8 @@ export function UsageCard(props: UsageCardProps) {
 
       {usage.count === 0 ? (
         <Typography className={classes.section} color="textSecondary">
-          No other entity in the catalog depends on this one or consumes its
-          APIs yet.
+          No other entity in the catalog depends on this one, consumes its APIs
+          or uses its package yet.
         </Typography>
       ) : (
         <>
