@@ -37,7 +37,34 @@ export interface LintFinding {
   message: string;
   /** How to fix it, in Markdown. */
   remediation: string;
+  /** A link to guidance, e.g. the InnerSource pattern behind the rule. */
+  guidanceUrl?: string;
+  /** Files the finding is about, with links to view them when known. */
+  files?: Array<{ path: string; url?: string }>;
+  /** An exception granted for this rule and entity; an active one waives a failure. */
+  waiver?: LintWaiver;
 }
+
+/** An exception to a rule for one entity. */
+/** @public */
+export interface LintWaiver {
+  /** `active` waives the failure; `expired` no longer does and is reported as such. */
+  status: 'active' | 'expired';
+  /** Who granted or owns the exception (an entity ref or a name). */
+  owner: string;
+  reason: string;
+  /** YYYY-MM-DD; the exception ends at the end of that day (UTC). */
+  expires: string;
+  /** Where the exception was declared. */
+  source: 'config' | 'annotation';
+}
+
+/** Readiness levels, from none to gold. */
+/** @public */
+export const READINESS_LEVELS = ['none', 'bronze', 'silver', 'gold'] as const;
+
+/** @public */
+export type ReadinessLevel = (typeof READINESS_LEVELS)[number];
 
 /** @public */
 export interface LintSummary {
@@ -49,6 +76,12 @@ export interface LintSummary {
   errors: number;
   /** Failed rules of severity warning. */
   warnings: number;
+  /** Failures waived by an active exception (not counted as failed). */
+  waived?: number;
+  /** The readiness level the score reaches (see the `innersource.lint.levels` config). */
+  level?: ReadinessLevel;
+  /** The lint profile applied to the entity, e.g. `default`. */
+  profile?: string;
   findings: LintFinding[];
 }
 

@@ -4,4 +4,5 @@
  * @packageDocumentation
  */
 export * from './rules';
+export * from './repositoryFiles';
 export * from './extensions';

@@ -3,6 +3,7 @@ import {
   LintSeverity,
   LintStatus,
 } from '@innersource-backstage/plugin-innersource-common';
+import { RepositoryFiles } from './repositoryFiles';
 
 /**
  * A read-only view of the catalog as it was when a refresh started. Rules use it to resolve
@@ -23,6 +24,23 @@ export interface CatalogSnapshot {
 export interface LintRuleContext {
   entity: Entity;
   catalog: CatalogSnapshot;
+  /**
+   * The entity's repository files, when it has a readable git source. Rules that need files
+   * answer `not-applicable` without them.
+   */
+  files?: RepositoryFiles;
+  /** Settings of the refresh that rules may need (e.g. the allowed number of maintainers). */
+  settings?: LintSettings;
+}
+
+/**
+ * Settings for the built-in rules.
+ *
+ * @public
+ */
+export interface LintSettings {
+  /** The range of maintainers (CODEOWNERS owners, resolved to people) a project should have. */
+  maintainers: { min: number; max: number };
 }
 
 /**
@@ -34,6 +52,8 @@ export interface LintCheckResult {
   status: LintStatus;
   /** What was expected and what was found, e.g. "Expected a description of more than 30 characters, found 12". */
   message: string;
+  /** Files the finding is about, e.g. the README that lacks a section. */
+  files?: Array<{ path: string; url?: string }>;
 }
 
 /**
@@ -67,6 +87,8 @@ export interface InnerSourceLintRule {
   appliesTo?: LintRuleApplicability;
   /** How to fix a failure, in Markdown. */
   remediation: string;
+  /** A link to guidance, e.g. the InnerSource pattern behind the rule. */
+  guidanceUrl?: string;
   check(context: LintRuleContext): LintCheckResult | Promise<LintCheckResult>;
 }
 
