@@ -1,4 +1,4 @@
-import { hasInnerSourceTag, summarizeLint } from './scores';
+import { hasInnerSourceTag, readinessLevel, summarizeLint } from './scores';
 import { LintFinding } from './types';
 
 const finding = (
@@ -45,6 +45,39 @@ describe('summarizeLint', () => {
 
   it('scores 100 when no rule applies', () => {
     expect(summarizeLint([finding('error', 'not-applicable')]).score).toBe(100);
+  });
+});
+
+describe('waivers and levels', () => {
+  it('counts a failure with an active exception as met, and an expired one as failed', () => {
+    const waived = (status: 'active' | 'expired'): LintFinding => ({
+      ...finding('error', 'fail'),
+      waiver: { status, owner: 'o', reason: 'r', expires: '2027-01-01', source: 'config' },
+    });
+    // possible 3 + 2, earned 3 (waived error) + 2 (passed warning) -> 100
+    expect(summarizeLint([waived('active'), finding('warning', 'pass')])).toMatchObject({
+      score: 100,
+      failed: 0,
+      errors: 0,
+      waived: 1,
+      level: 'gold',
+    });
+    expect(summarizeLint([waived('expired'), finding('warning', 'pass')])).toMatchObject({
+      score: 40,
+      failed: 1,
+      errors: 1,
+      waived: 0,
+      level: 'none',
+    });
+  });
+
+  it('reaches silver and gold only without failing errors', () => {
+    expect(readinessLevel(95, 0)).toBe('gold');
+    expect(readinessLevel(95, 1)).toBe('bronze');
+    expect(readinessLevel(80, 0)).toBe('silver');
+    expect(readinessLevel(50, 0)).toBe('bronze');
+    expect(readinessLevel(49, 0)).toBe('none');
+    expect(readinessLevel(70, 0, { bronze: 10, silver: 60, gold: 70 })).toBe('gold');
   });
 });
 

@@ -5,9 +5,15 @@ import {
   INNERSOURCE_KINDS,
   InnerSourceEntitySummary,
   hasInnerSourceTag,
+  ReadinessLevelThresholds,
   summarizeLint,
 } from '@innersource-backstage/plugin-innersource-common';
-import { InnerSourceLintRule } from '@innersource-backstage/plugin-innersource-node';
+import {
+  InnerSourceLintRule,
+  LintSettings,
+  RepositoryFiles,
+} from '@innersource-backstage/plugin-innersource-node';
+import { LintPolicy } from '../governance/LintPolicy';
 import { CatalogIndex } from './CatalogIndex';
 import { lintEntity } from './lintEntity';
 import { ManifestConsumer } from './manifestUsage';
@@ -60,22 +66,33 @@ export async function computeResults(options: {
   contributions?: Map<string, ContributionSummary>;
   /** Consumers found in dependency manifests, by the ref of the entity whose package they use. */
   manifestConsumers?: Map<string, ManifestConsumer[]>;
+  /** Repository files by entity ref, for the rules that read files. */
+  filesFor?: (entityRef: string) => RepositoryFiles | undefined;
+  /** Profiles, exceptions; the default policy when absent. */
+  policy?: LintPolicy;
+  lintSettings?: LintSettings;
+  levels?: ReadinessLevelThresholds;
 }): Promise<EntityInnerSourceResult[]> {
   const index = new CatalogIndex(options.entities);
   const results: EntityInnerSourceResult[] = [];
+  const today = options.computedAt.toISOString().slice(0, 10);
   for (const entity of index.entities()) {
     if (!isInnerSourceTarget(entity)) continue;
-    const findings = await lintEntity({
+    const { findings, profile } = await lintEntity({
       entity,
       catalog: index,
       rules: options.rules,
+      files: options.filesFor?.(stringifyEntityRef(entity)),
+      settings: options.lintSettings,
+      policy: options.policy,
+      today,
     });
     const summary = entitySummary(entity, index);
     const contributions = options.contributions?.get(summary.entityRef);
     results.push({
       entity: summary,
       usage: usageSummary(entity, index, options.manifestConsumers),
-      lint: summarizeLint(findings),
+      lint: summarizeLint(findings, { levels: options.levels, profile }),
       ...(contributions ? { contributions } : {}),
       computedAt: options.computedAt.toISOString(),
       status: { stale: false },
