@@ -16,6 +16,7 @@ import {
 } from '@innersource-backstage/plugin-innersource-node';
 import { metadataRules } from './compute/metadataRules';
 import { GitContributionsCollector } from './contributions/GitContributionsCollector';
+import { readLintConfig } from './governance/readLintConfig';
 import { DatabaseInnerSourceStore } from './database/DatabaseInnerSourceStore';
 import { GitCredentials } from './git/GitCredentials';
 import { GitHistoryReader } from './git/GitHistoryReader';
@@ -152,6 +153,7 @@ export const innersourcePlugin = createBackendPlugin({
             store,
             logger,
           }),
+          lint: readLintConfig(config),
         });
 
         const schedule = config.has('innersource.schedule')

@@ -7,7 +7,10 @@ import {
   RepositoryFiles,
   ruleAppliesTo,
 } from '@innersource-backstage/plugin-innersource-node';
-import { LintPolicy, parseExceptionsAnnotation } from '../governance/LintPolicy';
+import {
+  LintPolicy,
+  parseExceptionsAnnotation,
+} from '../governance/LintPolicy';
 
 /**
  * Runs every rule against one entity under its lint profile, then applies its exceptions.
@@ -48,7 +51,11 @@ export async function lintEntity(options: {
       continue;
     }
     if (!ruleAppliesTo(rule.appliesTo, entity)) {
-      findings.push({ ...base, status: 'not-applicable', message: 'Does not apply to this entity' });
+      findings.push({
+        ...base,
+        status: 'not-applicable',
+        message: 'Does not apply to this entity',
+      });
       continue;
     }
     try {
@@ -71,7 +78,10 @@ export async function lintEntity(options: {
   }
 
   const { exceptions, problems } = parseExceptionsAnnotation(entity);
-  const governanceProblems = [...(profileProblem ? [profileProblem] : []), ...problems];
+  const governanceProblems = [
+    ...(profileProblem ? [profileProblem] : []),
+    ...problems,
+  ];
   if (governanceProblems.length > 0) {
     findings.push({
       ruleId: 'governance.annotations',

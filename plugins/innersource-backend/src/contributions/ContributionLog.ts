@@ -61,12 +61,28 @@ export function mergeCommits(options: {
   const authors = log.authors.slice();
   const authorIndex = new Map<string, number>();
   authors.forEach((author, index) => authorIndex.set(authorKey(author), index));
-  const known = new Map(log.commits.map(commit => [commit[0], commit]));
+  // Commits of the log that were read again keep their attribution. Only the shas just read can
+  // match, so the log is scanned for those instead of indexing all of it (it holds the whole
+  // history, while an incremental read brings a few commits).
+  const known = new Map<string, ContributionLog['commits'][number]>();
+  let readShas: Set<string> | undefined;
+  if (log.commits.length > 0) {
+    readShas = new Set<string>();
+    for (const commit of commits) readShas.add(commit.sha);
+    for (const commit of log.commits) {
+      if (readShas.has(commit[0])) known.set(commit[0], commit);
+    }
+  }
 
-  const attributionCache = new Map<string, number>();
+  // by email, then name: no key string is built per commit
+  const attributionCache = new Map<string, Map<string, number>>();
   const indexFor = (email: string, name: string) => {
-    const cacheKey = `${email}\u0000${name}`;
-    let index = attributionCache.get(cacheKey);
+    let byName = attributionCache.get(email);
+    if (byName === undefined) {
+      byName = new Map();
+      attributionCache.set(email, byName);
+    }
+    let index = byName.get(name);
     if (index === undefined) {
       const a = attribute(email, name);
       const tuple: ContributionLog['authors'][number] = [
@@ -83,7 +99,7 @@ export function mergeCommits(options: {
         index = authors.push(tuple) - 1;
         authorIndex.set(key, index);
       }
-      attributionCache.set(cacheKey, index);
+      byName.set(name, index);
     }
     return index;
   };
@@ -99,10 +115,13 @@ export function mergeCommits(options: {
       ],
     );
   }
-  const freshShas = new Set(fresh.map(commit => commit[0]));
-  const merged = complete
-    ? fresh
-    : [...fresh, ...log.commits.filter(commit => !freshShas.has(commit[0]))];
+  // After an incremental read, the older commits follow the new ones.
+  const merged = fresh;
+  if (!complete && readShas) {
+    for (const commit of log.commits) {
+      if (!readShas.has(commit[0])) merged.push(commit);
+    }
+  }
   return compact({
     ...log,
     headSha: options.headSha ?? log.headSha,
@@ -113,7 +132,8 @@ export function mergeCommits(options: {
 
 /** Drops author tuples no commit refers to any more. */
 function compact(log: ContributionLog): ContributionLog {
-  const used = new Set(log.commits.map(c => c[1]));
+  const used = new Set<number>();
+  for (const commit of log.commits) used.add(commit[1]);
   if (used.size === log.authors.length) return log;
   const remap = new Map<number, number>();
   const authors: ContributionLog['authors'] = [];
@@ -149,9 +169,16 @@ export function attributedCommits(log: ContributionLog): AttributedCommit[] {
       } as Attribution,
     }),
   );
-  return log.commits.map(([sha, index, time]) => ({
-    sha,
-    time,
-    ...authors[index],
-  }));
+  return log.commits.map(commit => {
+    const author = authors[commit[1]];
+    return author
+      ? {
+          sha: commit[0],
+          time: commit[2],
+          email: author.email,
+          name: author.name,
+          attribution: author.attribution,
+        }
+      : ({ sha: commit[0], time: commit[2] } as AttributedCommit);
+  });
 }

@@ -40,6 +40,8 @@ export interface CollectedGitData {
   contributions: Map<string, ContributionSummary>;
   /** Dependency manifests in each entity's folder at HEAD, by entity ref (the last good read). */
   manifests: Map<string, ParsedManifest[]>;
+  /** The local copy of each entity's repository and its folder, for entities read this time. */
+  repositories: Map<string, { repo: SyncedRepository; path: string }>;
 }
 
 /** Runs `worker` over `items` with at most `limit` at a time. */
@@ -105,6 +107,10 @@ export class GitContributionsCollector {
 
     const results = new Map<string, ContributionSummary>();
     const manifests = new Map<string, ParsedManifest[]>();
+    const repositories = new Map<
+      string,
+      { repo: SyncedRepository; path: string }
+    >();
     await forEachLimited(
       [...byRepository.entries()],
       settings.concurrency,
@@ -241,7 +247,7 @@ export class GitContributionsCollector {
         );
       },
     );
-    return { contributions: results, manifests };
+    return { contributions: results, manifests, repositories };
   }
 
   private summarize(options: {

@@ -34,21 +34,8 @@ export function absenceFactor(counts: Iterable<number>): number | null {
   return sorted.length;
 }
 
-function countBy<T>(
-  items: T[],
-  key: (item: T) => string | undefined,
-): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) {
-    const k = key(item);
-    if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  return counts;
-}
-
-/** Who a commit counts for: the catalog user, else the email of an unknown author. */
-function contributorKey(commit: AttributedCommit): string {
-  return commit.attribution.userRef ?? `email:${commit.email}`;
+function increment<K>(counts: Map<K, number>, key: K) {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
 function windowFigures(options: {
@@ -61,23 +48,74 @@ function windowFigures(options: {
   const { window, firstCommitByUser, nowSeconds, catalog } = options;
   const days = WINDOW_DAYS[window];
   const start = days === undefined ? -Infinity : nowSeconds - days * DAY;
-  const inWindow = options.commits.filter(c => c.time >= start);
-  const humans = inWindow.filter(c => c.attribution.kind !== 'bot');
-  const owner = humans.filter(c => c.attribution.kind === 'owner-team');
-  const outside = humans.filter(c => c.attribution.kind === 'outside');
-  const unknown = humans.filter(c => c.attribution.kind === 'unknown');
-  const attributed = owner.length + outside.length;
 
-  const outsideUsers = countBy(outside, c => c.attribution.userRef);
+  // One pass over the commits (a large history has 100,000s of them) with counters only.
+  let inWindow = 0;
+  let humans = 0;
+  let owner = 0;
+  let outside = 0;
+  let unknown = 0;
+  const outsideUsers = new Map<string, number>();
+  const ownerUsers = new Set<string>();
+  const unknownEmails = new Set<string>();
   const teams = new Map<string, { commits: number; users: Set<string> }>();
-  for (const commit of outside) {
-    const { teamRef, userRef } = commit.attribution;
-    if (!teamRef) continue;
-    const team = teams.get(teamRef) ?? { commits: 0, users: new Set<string>() };
-    team.commits += 1;
-    if (userRef) team.users.add(userRef);
-    teams.set(teamRef, team);
+  // Who a commit counts for: the catalog user, else the email of an unknown author (keyed
+  // `email:<address>` below, once per address rather than once per commit).
+  const humansByUser = new Map<string, number>();
+  const humansByEmail = new Map<string, number>();
+  const commitsByTeam = new Map<string, number>();
+  // Owner-team commits come first in the histogram, as its keys are in first-seen order.
+  const ownerDistances: Record<string, number> = {};
+  const outsideDistances: Record<string, number> = {};
+  // commits are newest first, so the first one seen per user is their latest
+  const latest = new Map<string, AttributedCommit>();
+
+  for (const commit of options.commits) {
+    if (!(commit.time >= start)) continue;
+    inWindow++;
+    const attribution = commit.attribution;
+    const kind = attribution.kind;
+    if (kind === 'bot') continue;
+    humans++;
+    const userRef = attribution.userRef;
+    if (userRef !== undefined && userRef !== null)
+      increment(humansByUser, userRef);
+    else increment(humansByEmail, commit.email);
+    if (kind === 'owner-team' || kind === 'outside') {
+      if (attribution.teamRef !== undefined)
+        increment(commitsByTeam, attribution.teamRef);
+      const distanceKey =
+        attribution.distance === undefined
+          ? 'unknown'
+          : String(attribution.distance);
+      const distances =
+        kind === 'owner-team' ? ownerDistances : outsideDistances;
+      distances[distanceKey] = (distances[distanceKey] ?? 0) + 1;
+    }
+    if (kind === 'owner-team') {
+      owner++;
+      if (userRef !== undefined) ownerUsers.add(userRef);
+    } else if (kind === 'outside') {
+      outside++;
+      if (userRef !== undefined) increment(outsideUsers, userRef);
+      const teamRef = attribution.teamRef;
+      if (teamRef) {
+        const team = teams.get(teamRef) ?? {
+          commits: 0,
+          users: new Set<string>(),
+        };
+        team.commits += 1;
+        if (userRef) team.users.add(userRef);
+        teams.set(teamRef, team);
+      }
+      if (!latest.has(userRef!)) latest.set(userRef!, commit);
+    } else if (kind === 'unknown') {
+      unknown++;
+      if (commit.email !== undefined) unknownEmails.add(commit.email);
+    }
   }
+  const attributed = owner + outside;
+
   const outsideTeams: TeamContributionFigure[] = [...teams.entries()]
     .map(([teamRef, t]) => ({
       teamRef,
@@ -90,20 +128,12 @@ function windowFigures(options: {
     );
 
   const distanceHistogram: Record<string, number> = {};
-  for (const commit of [...owner, ...outside]) {
-    const key =
-      commit.attribution.distance === undefined
-        ? 'unknown'
-        : String(commit.attribution.distance);
-    distanceHistogram[key] = (distanceHistogram[key] ?? 0) + 1;
+  for (const distances of [ownerDistances, outsideDistances]) {
+    for (const [key, count] of Object.entries(distances)) {
+      distanceHistogram[key] = (distanceHistogram[key] ?? 0) + count;
+    }
   }
 
-  // commits are newest first, so the first one seen per user is their latest
-  const latest = new Map<string, AttributedCommit>();
-  for (const commit of outside) {
-    const userRef = commit.attribution.userRef!;
-    if (!latest.has(userRef)) latest.set(userRef, commit);
-  }
   const topOutsideContributors: ContributorFigure[] = [
     ...outsideUsers.entries(),
   ]
@@ -120,26 +150,30 @@ function windowFigures(options: {
       };
     });
 
+  const commitsByContributor = new Map(humansByUser);
+  for (const [email, count] of humansByEmail) {
+    const key = `email:${email}`;
+    commitsByContributor.set(key, (commitsByContributor.get(key) ?? 0) + count);
+  }
+
   return {
     window,
-    commits: humans.length,
-    ownerTeamCommits: owner.length,
-    outsideCommits: outside.length,
-    unknownCommits: unknown.length,
-    botCommits: inWindow.length - humans.length,
-    innerSourceRatio: attributed === 0 ? null : outside.length / attributed,
+    commits: humans,
+    ownerTeamCommits: owner,
+    outsideCommits: outside,
+    unknownCommits: unknown,
+    botCommits: inWindow - humans,
+    innerSourceRatio: attributed === 0 ? null : outside / attributed,
     outsideContributors: outsideUsers.size,
-    ownerTeamContributors: countBy(owner, c => c.attribution.userRef).size,
+    ownerTeamContributors: ownerUsers.size,
     newOutsideContributors: [...outsideUsers.keys()].filter(
       userRef => (firstCommitByUser.get(userRef) ?? -Infinity) >= start,
     ).length,
     outsideTeams,
     distanceHistogram,
-    absenceFactor: absenceFactor(countBy(humans, contributorKey).values()),
-    elephantFactor: absenceFactor(
-      countBy([...owner, ...outside], c => c.attribution.teamRef).values(),
-    ),
-    unknownAuthors: countBy(unknown, c => c.email).size,
+    absenceFactor: absenceFactor(commitsByContributor.values()),
+    elephantFactor: absenceFactor(commitsByTeam.values()),
+    unknownAuthors: unknownEmails.size,
     topOutsideContributors,
   };
 }

@@ -58,20 +58,29 @@ export class GitHistoryReader {
     ];
     if (options.path) args.push('--', options.path);
     const commits: CommitRecord[] = [];
+    // A history has far fewer authors than commits: lower-case each address once, and let all
+    // commits of an author share one copy of the address and name.
+    const emails = new Map<string, string>();
+    const names = new Map<string, string>();
     await streamGit(args, {
       cwd: repo.dir,
       // .mailmap of the default branch; a bare repository has no work tree to read it from
       config: { ...repo.gitConfig, 'mailmap.blob': 'HEAD:.mailmap' },
       timeoutMs: this.options.timeoutMs,
       onLine: line => {
-        const [sha, email, name, time] = line.split(SEP);
+        const [sha, rawEmail = '', rawName = '', time] = line.split(SEP);
         if (sha && time) {
-          commits.push({
-            sha,
-            email: (email ?? '').toLocaleLowerCase('en-US'),
-            name: name ?? '',
-            time: Number(time),
-          });
+          let email = emails.get(rawEmail);
+          if (email === undefined) {
+            email = rawEmail.toLocaleLowerCase('en-US');
+            emails.set(rawEmail, email);
+          }
+          let name = names.get(rawName);
+          if (name === undefined) {
+            name = rawName;
+            names.set(rawName, name);
+          }
+          commits.push({ sha, email, name, time: Number(time) });
         }
       },
     });

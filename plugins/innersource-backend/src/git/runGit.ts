@@ -85,6 +85,9 @@ export function streamGit(
         ...process.env,
         GIT_TERMINAL_PROMPT: '0',
         GCM_INTERACTIVE: 'never',
+        // git flushes after every commit when writing to a pipe; that turns a long log into
+        // tens of thousands of tiny reads
+        GIT_FLUSH: '0',
         LC_ALL: 'C',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

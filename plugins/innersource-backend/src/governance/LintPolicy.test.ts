@@ -5,7 +5,10 @@ import { lintEntity } from '../compute/lintEntity';
 import { entity, withCatalogRelations } from '../__testUtils__/catalogFixtures';
 import { LintPolicy } from './LintPolicy';
 
-const failing = (id: string, severity: InnerSourceLintRule['severity']): InnerSourceLintRule => ({
+const failing = (
+  id: string,
+  severity: InnerSourceLintRule['severity'],
+): InnerSourceLintRule => ({
   id,
   title: id,
   category: 'test',
@@ -29,7 +32,13 @@ function lint(
   const e = withCatalogRelations([
     entity('Component', 'x', { owner: 'team-x' }, { annotations, tags }),
   ])[0];
-  return lintEntity({ entity: e, catalog: new CatalogIndex([e]), rules, policy, today });
+  return lintEntity({
+    entity: e,
+    catalog: new CatalogIndex([e]),
+    rules,
+    policy,
+    today,
+  });
 }
 
 describe('LintPolicy', () => {
@@ -49,20 +58,34 @@ describe('LintPolicy', () => {
       new LintPolicy(),
     );
     expect(profile).toBe('shared-ownership');
-    expect(findings.find(f => f.ruleId === 'ownership.maintainers')).toMatchObject({
+    expect(
+      findings.find(f => f.ruleId === 'ownership.maintainers'),
+    ).toMatchObject({
       status: 'not-applicable',
       message: "Turned off in the 'shared-ownership' profile",
     });
-    const welcome = await lint({ 'innersource.io/lint-profile': 'contributions-welcome' }, new LintPolicy());
-    expect(welcome.findings[0]).toMatchObject({ ruleId: 'contributing.exists', severity: 'error' });
+    const welcome = await lint(
+      { 'innersource.io/lint-profile': 'contributions-welcome' },
+      new LintPolicy(),
+    );
+    expect(welcome.findings[0]).toMatchObject({
+      ruleId: 'contributing.exists',
+      severity: 'error',
+    });
   });
 
   it('chooses a profile by config rules and lets config change a profile', async () => {
     const policy = new LintPolicy({
       profiles: [
-        { name: 'contributions-welcome', description: '', rules: { 'readme.exists': { enabled: false } } },
+        {
+          name: 'contributions-welcome',
+          description: '',
+          rules: { 'readme.exists': { enabled: false } },
+        },
       ],
-      selection: [{ profile: 'contributions-welcome', when: { tags: ['innersource'] } }],
+      selection: [
+        { profile: 'contributions-welcome', when: { tags: ['innersource'] } },
+      ],
     });
     const tagged = await lint({}, policy, ['innersource']);
     expect(tagged.profile).toBe('contributions-welcome');
@@ -76,9 +99,14 @@ describe('LintPolicy', () => {
   });
 
   it('reports an unknown profile as a finding and falls back to the default', async () => {
-    const { findings, profile } = await lint({ 'innersource.io/lint-profile': 'gold-plated' }, new LintPolicy());
+    const { findings, profile } = await lint(
+      { 'innersource.io/lint-profile': 'gold-plated' },
+      new LintPolicy(),
+    );
     expect(profile).toBe('default');
-    expect(findings.find(f => f.ruleId === 'governance.annotations')?.message).toMatch(
+    expect(
+      findings.find(f => f.ruleId === 'governance.annotations')?.message,
+    ).toMatch(
       /names the profile 'gold-plated', which does not exist; expected one of default, contributions-welcome, shared-ownership/,
     );
   });
@@ -98,7 +126,12 @@ describe('LintPolicy', () => {
     });
     const annotation = {
       'innersource.io/lint-exceptions': JSON.stringify([
-        { rule: 'contributing.exists', owner: 'user:default/maria', reason: 'Docs sprint', expires: '2026-11-23' },
+        {
+          rule: 'contributing.exists',
+          owner: 'user:default/maria',
+          reason: 'Docs sprint',
+          expires: '2026-11-23',
+        },
       ]),
     };
     const { findings } = await lint(annotation, policy);
@@ -109,7 +142,9 @@ describe('LintPolicy', () => {
       expires: '2026-12-31',
       source: 'config',
     });
-    expect(findings.find(f => f.ruleId === 'contributing.exists')?.waiver).toMatchObject({
+    expect(
+      findings.find(f => f.ruleId === 'contributing.exists')?.waiver,
+    ).toMatchObject({
       status: 'expired',
       source: 'annotation',
     });
@@ -118,24 +153,37 @@ describe('LintPolicy', () => {
 
     // the day after, the config exception has expired too
     const later = await lint(annotation, policy, [], '2027-01-01');
-    expect(later.findings.find(f => f.ruleId === 'readme.exists')?.waiver?.status).toBe('expired');
+    expect(
+      later.findings.find(f => f.ruleId === 'readme.exists')?.waiver?.status,
+    ).toBe('expired');
   });
 
   it('turns malformed exception annotations into a finding', async () => {
-    const broken = await lint({ 'innersource.io/lint-exceptions': '[{"rule": "readme.exists"' }, new LintPolicy());
-    expect(broken.findings.find(f => f.ruleId === 'governance.annotations')?.message).toMatch(
-      /innersource.io\/lint-exceptions is not valid JSON/,
+    const broken = await lint(
+      { 'innersource.io/lint-exceptions': '[{"rule": "readme.exists"' },
+      new LintPolicy(),
     );
+    expect(
+      broken.findings.find(f => f.ruleId === 'governance.annotations')?.message,
+    ).toMatch(/innersource.io\/lint-exceptions is not valid JSON/);
     const incomplete = await lint(
       {
         'innersource.io/lint-exceptions': JSON.stringify([
-          { rule: 'readme.exists', owner: 'me', reason: 'why', expires: 'soon' },
+          {
+            rule: 'readme.exists',
+            owner: 'me',
+            reason: 'why',
+            expires: 'soon',
+          },
           { rule: 'readme.exists' },
         ]),
       },
       new LintPolicy(),
     );
-    expect(incomplete.findings.find(f => f.ruleId === 'governance.annotations')?.message).toBe(
+    expect(
+      incomplete.findings.find(f => f.ruleId === 'governance.annotations')
+        ?.message,
+    ).toBe(
       "Exception 1 expires 'soon', expected a date as YYYY-MM-DD; Exception 2 lacks owner, reason, expires",
     );
   });

@@ -99,7 +99,11 @@ export function parseExceptionsAnnotation(entity: Entity): {
   } catch (error) {
     return {
       exceptions: [],
-      problems: [`${EXCEPTIONS_ANNOTATION} is not valid JSON: ${(error as Error).message}`],
+      problems: [
+        `${EXCEPTIONS_ANNOTATION} is not valid JSON: ${
+          (error as Error).message
+        }`,
+      ],
     };
   }
   const list = Array.isArray(parsed) ? parsed : [parsed];
@@ -115,7 +119,11 @@ export function parseExceptionsAnnotation(entity: Entity): {
       return;
     }
     if (!isValidDate(e.expires as string)) {
-      problems.push(`Exception ${index + 1} expires '${e.expires}', expected a date as YYYY-MM-DD`);
+      problems.push(
+        `Exception ${index + 1} expires '${
+          e.expires
+        }', expected a date as YYYY-MM-DD`,
+      );
       return;
     }
     exceptions.push({
@@ -151,7 +159,11 @@ export class LintPolicy {
       this.profiles.set(
         profile.name,
         existing
-          ? { ...existing, ...profile, rules: { ...existing.rules, ...profile.rules } }
+          ? {
+              ...existing,
+              ...profile,
+              rules: { ...existing.rules, ...profile.rules },
+            }
           : profile,
       );
     }
@@ -159,7 +171,9 @@ export class LintPolicy {
 
   /** The profile of an entity: its annotation, else the first matching selection, else the default. */
   profileFor(entity: Entity): { profile: LintProfile; problem?: string } {
-    const fallback = this.profiles.get(this.options.defaultProfile ?? 'default') ?? BUILT_IN_PROFILES[0];
+    const fallback =
+      this.profiles.get(this.options.defaultProfile ?? 'default') ??
+      BUILT_IN_PROFILES[0];
     const requested = entity.metadata.annotations?.[PROFILE_ANNOTATION];
     if (requested) {
       const profile = this.profiles.get(requested);
@@ -171,7 +185,9 @@ export class LintPolicy {
         ].join(', ')}`,
       };
     }
-    const selected = this.options.selection?.find(s => ruleAppliesTo(s.when, entity));
+    const selected = this.options.selection?.find(s =>
+      ruleAppliesTo(s.when, entity),
+    );
     const profile = selected && this.profiles.get(selected.profile);
     return { profile: profile ?? fallback };
   }

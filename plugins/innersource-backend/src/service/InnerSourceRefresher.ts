@@ -1,7 +1,14 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { InnerSourceLintRule } from '@innersource-backstage/plugin-innersource-node';
+import { ReadinessLevelThresholds } from '@innersource-backstage/plugin-innersource-common';
+import {
+  InnerSourceLintRule,
+  LintSettings,
+  RepositoryFiles,
+} from '@innersource-backstage/plugin-innersource-node';
+import { SyncedRepository } from '../git/GitRepositoryCache';
+import { LintPolicy } from '../governance/LintPolicy';
 import { CatalogIndex } from '../compute/CatalogIndex';
 import { computeResults, isInnerSourceTarget } from '../compute/computeResults';
 import { manifestConsumers } from '../compute/manifestUsage';
@@ -25,6 +32,17 @@ export class InnerSourceRefresher {
       rules: () => InnerSourceLintRule[];
       /** Reads git history; contribution analytics are off without it. */
       contributions?: GitContributionsCollector;
+      /** Profiles, exceptions, levels and settings of the readiness lint. */
+      lint?: {
+        policy: LintPolicy;
+        levels: ReadinessLevelThresholds;
+        settings: LintSettings;
+      };
+      /** Gives rules access to an entity's repository files. */
+      repositoryFiles?: (
+        repo: SyncedRepository,
+        entityPath: string,
+      ) => RepositoryFiles;
       now?: () => Date;
     },
   ) {}
@@ -58,6 +76,15 @@ export class InnerSourceRefresher {
         computedAt: startedAt,
         contributions: git?.contributions,
         manifestConsumers: git && manifestConsumers(git.manifests),
+        filesFor: entityRef => {
+          const found = git?.repositories.get(entityRef);
+          return (
+            found && this.options.repositoryFiles?.(found.repo, found.path)
+          );
+        },
+        policy: this.options.lint?.policy,
+        levels: this.options.lint?.levels,
+        lintSettings: this.options.lint?.settings,
       });
       if (results.length === 0 && (await store.countResults()) > 0) {
         // An empty answer from a catalog that had entities is far more likely a fault than a
