@@ -32,14 +32,14 @@ const config = mockServices.rootConfig.factory({
 /** Polls until the scheduled refresh at start-up has stored results. */
 async function waitForResults(
   server: Parameters<typeof request>[0],
-  path: string,
+  url: string,
 ) {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const response = await request(server).get(path);
+    const response = await request(server).get(url);
     if (response.status === 200) return response;
     await new Promise(resolve => setTimeout(resolve, 50));
   }
-  throw new Error(`No results at ${path}`);
+  throw new Error(`No results at ${url}`);
 }
 
 describe('innersourcePlugin', () => {
@@ -205,8 +205,8 @@ describe('innersourcePlugin', () => {
                 severity: 'info',
                 appliesTo: { kinds: ['Component'] },
                 remediation: 'Add a language tag.',
-                check: ({ entity }) =>
-                  entity.metadata.tags?.includes('java')
+                check: ({ entity: target }) =>
+                  target.metadata.tags?.includes('java')
                     ? { status: 'pass', message: 'Tagged java' }
                     : {
                         status: 'fail',
@@ -270,10 +270,10 @@ describe('innersourcePlugin', () => {
     );
     const asOutsider = mockCredentials.user.header('user:default/outsider');
 
-    const entity = await request(server)
+    const hidden = await request(server)
       .get('/api/innersource/entities/component/default/ledger-sdk')
       .set('Authorization', asOutsider);
-    expect(entity.status).toBe(404);
+    expect(hidden.status).toBe(404);
 
     const listing = await request(server)
       .get('/api/innersource/projects?q=ledger')
