@@ -57,6 +57,7 @@ export function projectListQueryToSearchParams(
     'tag',
     'owner',
     'lifecycle',
+    'level',
   ];
   if (query.q) params.set('q', query.q);
   for (const key of lists) {

@@ -52,17 +52,27 @@ describe('waivers and levels', () => {
   it('counts a failure with an active exception as met, and an expired one as failed', () => {
     const waived = (status: 'active' | 'expired'): LintFinding => ({
       ...finding('error', 'fail'),
-      waiver: { status, owner: 'o', reason: 'r', expires: '2027-01-01', source: 'config' },
+      waiver: {
+        status,
+        owner: 'o',
+        reason: 'r',
+        expires: '2027-01-01',
+        source: 'config',
+      },
     });
     // possible 3 + 2, earned 3 (waived error) + 2 (passed warning) -> 100
-    expect(summarizeLint([waived('active'), finding('warning', 'pass')])).toMatchObject({
+    expect(
+      summarizeLint([waived('active'), finding('warning', 'pass')]),
+    ).toMatchObject({
       score: 100,
       failed: 0,
       errors: 0,
       waived: 1,
       level: 'gold',
     });
-    expect(summarizeLint([waived('expired'), finding('warning', 'pass')])).toMatchObject({
+    expect(
+      summarizeLint([waived('expired'), finding('warning', 'pass')]),
+    ).toMatchObject({
       score: 40,
       failed: 1,
       errors: 1,
@@ -77,7 +87,9 @@ describe('waivers and levels', () => {
     expect(readinessLevel(80, 0)).toBe('silver');
     expect(readinessLevel(50, 0)).toBe('bronze');
     expect(readinessLevel(49, 0)).toBe('none');
-    expect(readinessLevel(70, 0, { bronze: 10, silver: 60, gold: 70 })).toBe('gold');
+    expect(readinessLevel(70, 0, { bronze: 10, silver: 60, gold: 70 })).toBe(
+      'gold',
+    );
   });
 });
 

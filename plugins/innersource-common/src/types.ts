@@ -172,6 +172,7 @@ export interface EntitySnapshot {
   lintScore: number;
   lintErrors: number;
   lintWarnings: number;
+  readinessLevel?: ReadinessLevel;
 }
 
 /** @public */
@@ -193,6 +194,7 @@ export interface ProjectListItem {
   lintScore: number;
   lintErrors: number;
   lintWarnings: number;
+  readinessLevel?: ReadinessLevel;
   computedAt: string;
   stale: boolean;
 }
@@ -221,6 +223,8 @@ export interface ProjectListQuery {
   lifecycle?: string[];
   /** Only entities tagged `innersource` / `inner-source`. */
   innerSourceOnly?: boolean;
+  /** Readiness levels, any of. */
+  level?: ReadinessLevel[];
   sort?: ProjectSortField;
   order?: 'asc' | 'desc';
   /** 1-100, default 24. */

@@ -48,6 +48,7 @@ type ResultRow = {
   lint_errors: number;
   lint_warnings: number;
   activity_score: number | null;
+  readiness_level: string | null;
   activity_level: string | null;
   innersource_ratio: number | null;
   result: string;
@@ -111,6 +112,7 @@ function toRow(result: EntityInnerSourceResult, computedAt: string): ResultRow {
     lint_errors: lint.errors,
     lint_warnings: lint.warnings,
     activity_score: contributions?.activity.score ?? null,
+    readiness_level: lint.level ?? null,
     activity_level: contributions?.activity.level ?? null,
     innersource_ratio: lastYear?.innerSourceRatio ?? null,
     result: JSON.stringify({ ...result, status: undefined }),
@@ -165,6 +167,7 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
               lint_score: row.lint_score,
               lint_errors: row.lint_errors,
               lint_warnings: row.lint_warnings,
+              readiness_level: row.readiness_level,
               recorded_at: computedAt,
             })),
           )
@@ -210,6 +213,7 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
       lintScore: Number(row.lint_score),
       lintErrors: Number(row.lint_errors),
       lintWarnings: Number(row.lint_warnings),
+      ...(row.readiness_level ? { readinessLevel: row.readiness_level } : {}),
     }));
   }
 
@@ -242,6 +246,7 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
       });
     }
     if (filter.innerSourceOnly) query.where('is_innersource', true);
+    if (filter.level?.length) query.whereIn('readiness_level', filter.level);
     const column = SORT_COLUMNS[filter.sort];
     // projects without the figure (no git source) go last in either direction, on both engines
     query.orderByRaw('?? is null', [column]).orderBy([
@@ -268,6 +273,12 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
           lintScore: Number(row.lint_score),
           lintErrors: Number(row.lint_errors),
           lintWarnings: Number(row.lint_warnings),
+          ...(row.readiness_level
+            ? {
+                readinessLevel:
+                  row.readiness_level as ProjectListItem['readinessLevel'],
+              }
+            : {}),
           ...(row.activity_score !== null && row.activity_score !== undefined
             ? {
                 activityScore: Number(row.activity_score),

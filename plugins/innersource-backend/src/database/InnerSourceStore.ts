@@ -15,6 +15,8 @@ export interface ProjectFilter {
   owner?: string[];
   lifecycle?: string[];
   innerSourceOnly?: boolean;
+  /** Readiness levels, any of. */
+  level?: string[];
   sort: ProjectSortField;
   order: 'asc' | 'desc';
 }

@@ -180,6 +180,10 @@ describe('createRouter', () => {
       ],
       [`/projects?q=${'x'.repeat(201)}`, /'q' must be at most 200 characters/],
       ['/projects?bogus=1', /unknown parameter\(s\) 'bogus'/],
+      [
+        '/projects?level=platinum',
+        /'level' must be one of none, bronze, silver, gold/,
+      ],
     ])('answers 400 for %s', async (path, message) => {
       const response = await request(app).get(path);
       expect(response.status).toBe(400);

@@ -10,6 +10,7 @@ import {
   EntityInnerSourceResponse,
   INNERSOURCE_KINDS,
   PROJECT_SORT_FIELDS,
+  READINESS_LEVELS,
   ProjectListResponse,
 } from '@innersource-backstage/plugin-innersource-common';
 import express from 'express';
@@ -22,7 +23,7 @@ const KIND_NAMES = INNERSOURCE_KINDS.map(k => k.toLocaleLowerCase('en-US'));
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
 
 /** Query parameters that may be repeated (`kind=API&kind=System`). */
-const LIST_PARAMS = ['kind', 'type', 'tag', 'owner', 'lifecycle'];
+const LIST_PARAMS = ['kind', 'type', 'tag', 'owner', 'lifecycle', 'level'];
 
 const list = (item: z.ZodType<string>) =>
   z.array(item).max(50, 'must have at most 50 values').optional();
@@ -51,6 +52,13 @@ const listingQuerySchema = z
     tag: list(z.string().min(1).max(63)),
     owner: list(z.string().min(1).max(255)),
     lifecycle: list(z.string().min(1).max(63)),
+    level: list(
+      z
+        .string()
+        .refine(v => (READINESS_LEVELS as readonly string[]).includes(v), {
+          message: `must be one of ${READINESS_LEVELS.join(', ')}`,
+        }),
+    ),
     innerSourceOnly: z.enum(['true', 'false']).optional(),
     sort: z.enum(PROJECT_SORT_FIELDS).optional(),
     order: z.enum(['asc', 'desc']).optional(),
@@ -197,6 +205,7 @@ export async function createRouter(
       owner: query.owner,
       lifecycle: query.lifecycle,
       innerSourceOnly: query.innerSourceOnly === 'true',
+      level: query.level,
       sort,
       order: query.order ?? defaultOrder(sort),
     };
