@@ -37,6 +37,67 @@ export interface Config {
       urlRewrites?: Array<{ from: string; to: string }>;
     };
 
+    /** Readiness lint governance. */
+    lint?: {
+      /**
+       * Lowest score (0-100) of each readiness level. Silver and gold also need no failing
+       * error-severity rule. Default bronze 50, silver 75, gold 90.
+       */
+      levels?: { bronze?: number; silver?: number; gold?: number };
+      /** How many maintainers (CODEOWNERS owners, resolved to people) a project should have. Default 2 to 15. */
+      maintainers?: { min?: number; max?: number };
+      /** The profile of entities no selection matches. Default `default`. */
+      defaultProfile?: string;
+      /**
+       * Profiles by name. Built in: `default`, `contributions-welcome`, `shared-ownership`; a
+       * profile of a built-in name extends it. Rules are keyed by id, e.g. `readme.sections`.
+       */
+      profiles?: {
+        [name: string]: {
+          description?: string;
+          rules?: {
+            [ruleId: string]: {
+              enabled?: boolean;
+              severity?: 'error' | 'warning' | 'info';
+            };
+          };
+        };
+      };
+      /**
+       * Chooses profiles by entity; the first match wins. The annotation
+       * `innersource.io/lint-profile` on an entity takes precedence.
+       */
+      profileSelection?: Array<{
+        profile: string;
+        if?: {
+          kinds?: string[];
+          types?: string[];
+          lifecycles?: string[];
+          tags?: string[];
+        };
+      }>;
+      /**
+       * Exceptions to rules for single entities. Entities can also declare them in the
+       * `innersource.io/lint-exceptions` annotation, as a JSON list of {rule, owner, reason, expires}.
+       */
+      exceptions?: Array<{
+        /** Entity ref, e.g. `component:default/legacy-job`. */
+        entity: string;
+        rule: string;
+        owner: string;
+        reason: string;
+        /** YYYY-MM-DD; the exception ends after that day. */
+        expires: string;
+      }>;
+    };
+
+    /**
+     * Readiness badges (SVG) that owners can embed in their README. When enabled, served without
+     * login at /api/innersource/badges/:kind/:namespace/:name.svg for entities with the
+     * annotation `innersource.io/badge: 'true'`, and 404 for every other entity. Default off.
+     */
+    badges?: { enabled?: boolean };
+
     /** How commit authors are matched to catalog users and teams. */
     contributions?: {
       /**

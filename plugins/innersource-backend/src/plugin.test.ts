@@ -189,6 +189,91 @@ describe('innersourcePlugin', () => {
     });
   });
 
+  describe('readiness badges', () => {
+    const optedIn = () =>
+      smallOrg().map(e =>
+        e.metadata.name === 'ledger-sdk'
+          ? {
+              ...e,
+              metadata: {
+                ...e.metadata,
+                annotations: {
+                  ...e.metadata.annotations,
+                  'innersource.io/badge': 'true',
+                },
+              },
+            }
+          : e,
+      );
+    const start = (badges: boolean) =>
+      startTestBackend({
+        features: [
+          innersourcePlugin,
+          catalogServiceMock.factory({ entities: optedIn() }),
+          mockServices.rootConfig.factory({
+            data: {
+              innersource: {
+                schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+                git: { enabled: false },
+                badges: { enabled: badges },
+              },
+            },
+          }),
+        ],
+      });
+    const anonymous = mockCredentials.none.header();
+
+    it('serves an SVG without login for an entity that opted in', async () => {
+      const { server } = await start(true);
+      await waitForResults(
+        server,
+        '/api/innersource/entities/component/default/ledger-sdk',
+      );
+      const badge = await request(server)
+        .get('/api/innersource/badges/component/default/ledger-sdk.svg')
+        .set('Authorization', anonymous);
+      expect(badge.status).toBe(200);
+      expect(badge.headers['content-type']).toMatch(/^image\/svg\+xml/);
+      const svg = badge.body.toString();
+      expect(svg).toContain('<title>InnerSource readiness: gold · 100</title>');
+    });
+
+    it('answers 404 alike for entities that did not opt in and those that do not exist', async () => {
+      const { server } = await start(true);
+      await waitForResults(
+        server,
+        '/api/innersource/entities/component/default/ledger-sdk',
+      );
+      for (const path of [
+        '/api/innersource/badges/component/default/shop-web.svg',
+        '/api/innersource/badges/component/default/no-such-thing.svg',
+        '/api/innersource/badges/group/default/acme.svg',
+      ]) {
+        const response = await request(server)
+          .get(path)
+          .set('Authorization', anonymous);
+        expect(response.status).toBe(404);
+        expect(response.body.error.message).toBe('No badge');
+      }
+    });
+
+    it('serves nothing when badges are turned off', async () => {
+      const { server } = await start(false);
+      await waitForResults(
+        server,
+        '/api/innersource/entities/component/default/ledger-sdk',
+      );
+      const anonymousCall = await request(server)
+        .get('/api/innersource/badges/component/default/ledger-sdk.svg')
+        .set('Authorization', anonymous);
+      expect(anonymousCall.status).toBe(401);
+      const signedIn = await request(server).get(
+        '/api/innersource/badges/component/default/ledger-sdk.svg',
+      );
+      expect(signedIn.status).toBe(404);
+    });
+  });
+
   it('runs lint rules added by a backend module through the extension point', async () => {
     const customRules = createBackendModule({
       pluginId: 'innersource',

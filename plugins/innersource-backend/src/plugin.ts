@@ -170,9 +170,24 @@ export const innersourcePlugin = createBackendPlugin({
           },
         });
 
+        const badgesEnabled =
+          config.getOptionalBoolean('innersource.badges.enabled') ?? false;
         httpRouter.use(
-          await createRouter({ httpAuth, catalog, store, logger }),
+          await createRouter({
+            httpAuth,
+            auth,
+            catalog,
+            store,
+            logger,
+            badgesEnabled,
+          }),
         );
+        if (badgesEnabled) {
+          httpRouter.addAuthPolicy({
+            path: '/badges',
+            allow: 'unauthenticated',
+          });
+        }
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -1,4 +1,5 @@
 import {
+  AuthService,
   BackstageCredentials,
   HttpAuthService,
   LoggerService,
@@ -17,6 +18,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { InnerSourceStore, ProjectFilter } from '../database/InnerSourceStore';
+import { readinessBadgeSvg } from './badge';
 import { utcDay } from '../database/DatabaseInnerSourceStore';
 
 const KIND_NAMES = INNERSOURCE_KINDS.map(k => k.toLocaleLowerCase('en-US'));
@@ -114,7 +116,14 @@ function defaultOrder(sort: ProjectFilter['sort']): 'asc' | 'desc' {
   return sort === 'name' ? 'asc' : 'desc';
 }
 
+/** Entities opt in to a public readiness badge with this annotation set to 'true'. */
+export const BADGE_ANNOTATION = 'innersource.io/badge';
+
 export interface RouterOptions {
+  /** For the badge route, which reads the catalog as the plugin itself. */
+  auth?: AuthService;
+  /** Serve SVG badges without login for entities that opt in. */
+  badgesEnabled?: boolean;
   httpAuth: HttpAuthService;
   catalog: CatalogService;
   store: InnerSourceStore;
@@ -133,6 +142,42 @@ export async function createRouter(
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+
+  // Public, but only for entities that opted in; everything else is a 404 whatever the reason, so
+  // the route reveals nothing about entities that did not opt in.
+  router.get('/badges/:kind/:namespace/:name', async (req, res) => {
+    const notFound = () => {
+      throw new NotFoundError('No badge');
+    };
+    const kind = req.params.kind.toLocaleLowerCase('en-US');
+    const name = req.params.name.replace(/\.svg$/, '');
+    const { namespace } = req.params;
+    if (
+      !options.badgesEnabled ||
+      !options.auth ||
+      !KIND_NAMES.includes(kind) ||
+      !NAME_PATTERN.test(namespace) ||
+      !NAME_PATTERN.test(name)
+    ) {
+      notFound();
+    }
+    const entityRef = stringifyEntityRef({ kind, namespace, name });
+    const entity = await catalog.getEntityByRef(entityRef, {
+      credentials: await options.auth!.getOwnServiceCredentials(),
+    });
+    if (entity?.metadata.annotations?.[BADGE_ANNOTATION] !== 'true') notFound();
+    const result = await store.getResult(entityRef);
+    if (!result) notFound();
+    res
+      .type('image/svg+xml')
+      .set('Cache-Control', 'public, max-age=3600')
+      .send(
+        readinessBadgeSvg({
+          level: result!.lint.level ?? 'none',
+          score: result!.lint.score,
+        }),
+      );
   });
 
   router.get('/status', async (req, res) => {
