@@ -68,5 +68,11 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // InnerSource metrics and readiness lint
 backend.add(import('@innersource-backstage/plugin-innersource-backend'));
+// an example of adding readiness rules from a backend module
+backend.add(
+  import(
+    '@innersource-backstage/plugin-innersource-backend-module-example-rules'
+  ),
+);
 
 backend.start();
