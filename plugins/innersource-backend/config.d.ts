@@ -98,6 +98,12 @@ export interface Config {
      */
     badges?: { enabled?: boolean };
 
+    /** The discovery listing. */
+    discovery?: {
+      /** Projects without a commit for this many days are marked inactive and can be hidden. Default 180. */
+      staleAfterDays?: number;
+    };
+
     /** How commit authors are matched to catalog users and teams. */
     contributions?: {
       /**

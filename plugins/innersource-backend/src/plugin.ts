@@ -174,6 +174,9 @@ export const innersourcePlugin = createBackendPlugin({
           config.getOptionalBoolean('innersource.badges.enabled') ?? false;
         httpRouter.use(
           await createRouter({
+            staleAfterDays: config.getOptionalNumber(
+              'innersource.discovery.staleAfterDays',
+            ),
             httpAuth,
             auth,
             catalog,

@@ -1,16 +1,24 @@
 /**
+ * The activity levels, from none to extremely high.
+ *
+ * @public
+ */
+export const ACTIVITY_LEVELS = [
+  'none',
+  'very-low',
+  'low',
+  'moderate',
+  'high',
+  'very-high',
+  'extremely-high',
+] as const;
+
+/**
  * How active a repository is, bucketed from its {@link activityScore}.
  *
  * @public
  */
-export type ActivityLevel =
-  | 'extremely-high'
-  | 'very-high'
-  | 'high'
-  | 'moderate'
-  | 'low'
-  | 'very-low'
-  | 'none';
+export type ActivityLevel = (typeof ACTIVITY_LEVELS)[number];
 
 /**
  * What the Repository Activity Score is computed from.

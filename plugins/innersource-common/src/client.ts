@@ -4,6 +4,12 @@ import {
   ProjectListQuery,
   ProjectListResponse,
 } from './types';
+import { ContributionWindow } from './contributions';
+import {
+  GroupProgramResponse,
+  ProgramSummary,
+  ProgramSummaryQuery,
+} from './program';
 
 /**
  * The parts of Backstage's discovery API the client needs (structurally compatible with
@@ -40,6 +46,19 @@ export interface InnerSourceApi {
   ): Promise<EntityInnerSourceResponse | undefined>;
   /** One page of projects visible to the caller. */
   listProjects(query?: ProjectListQuery): Promise<ProjectListResponse>;
+  /**
+   * The program view over the projects visible to the caller, optionally narrowed to a group.
+   * Rejects with a `ResponseError` of status 404 when the group is unknown or not visible.
+   */
+  getProgramSummary(query?: ProgramSummaryQuery): Promise<ProgramSummary>;
+  /**
+   * The InnerSource figures of a group's entity page, or `undefined` when the group is unknown
+   * or not visible to the caller.
+   */
+  getGroupProgram(
+    groupRef: string,
+    options?: { window?: ContributionWindow },
+  ): Promise<GroupProgramResponse | undefined>;
 }
 
 /**
@@ -58,6 +77,8 @@ export function projectListQueryToSearchParams(
     'owner',
     'lifecycle',
     'level',
+    'language',
+    'activity',
   ];
   if (query.q) params.set('q', query.q);
   for (const key of lists) {
@@ -66,6 +87,10 @@ export function projectListQueryToSearchParams(
     }
   }
   if (query.innerSourceOnly) params.set('innerSourceOnly', 'true');
+  if (query.group) params.set('group', query.group);
+  if (query.accepting) params.set('accepting', 'true');
+  if (query.hideStale) params.set('hideStale', 'true');
+  if (query.facets) params.set('facets', 'true');
   if (query.sort) params.set('sort', query.sort);
   if (query.order) params.set('order', query.order);
   if (query.limit !== undefined) params.set('limit', String(query.limit));
@@ -124,6 +149,42 @@ export class InnerSourceClient implements InnerSourceApi {
       throw await ResponseError.fromResponse(response);
     }
     return (await response.json()) as ProjectListResponse;
+  }
+
+  async getProgramSummary(
+    query: ProgramSummaryQuery = {},
+  ): Promise<ProgramSummary> {
+    const params = new URLSearchParams();
+    if (query.group) params.set('group', query.group);
+    if (query.window) params.set('window', query.window);
+    if (query.interval) params.set('interval', query.interval);
+    const response = await this.request('/program/summary', params);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as ProgramSummary;
+  }
+
+  async getGroupProgram(
+    groupRef: string,
+    options?: { window?: ContributionWindow },
+  ): Promise<GroupProgramResponse | undefined> {
+    const { namespace, name } = splitEntityRef(groupRef);
+    const params = new URLSearchParams();
+    if (options?.window) params.set('window', options.window);
+    const response = await this.request(
+      `/program/groups/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        name,
+      )}`,
+      params,
+    );
+    if (response.status === 404) {
+      return undefined;
+    }
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as GroupProgramResponse;
   }
 
   private async request(path: string, params: URLSearchParams) {

@@ -8,3 +8,4 @@ export * from './contributions';
 export * from './scores';
 export * from './client';
 export * from './activity';
+export * from './program';

@@ -139,6 +139,27 @@ export interface InnerSourceEntitySummary {
   tags: string[];
   /** Tagged `innersource` or `inner-source`. */
   innerSource: boolean;
+  /** The owner and the groups above it, from the owner up to the root of the Group tree. */
+  ownerPath?: string[];
+  /** Main language, from `innersource.json` or the dependency manifests. */
+  language?: string;
+  /** Tagged InnerSource, has a contributing guide, or lists contributions wanted. */
+  acceptingContributions?: boolean;
+  /** Owner-written metadata from the repository's `innersource.json` (SAP InnerSource Portal format). */
+  innerSourceMetadata?: InnerSourceMetadata;
+}
+
+/** The fields of an `innersource.json` file that the portal shows. */
+/** @public */
+export interface InnerSourceMetadata {
+  title?: string;
+  motivation?: string;
+  /** Contributions the owners would welcome. */
+  contributions?: string[];
+  skills?: string[];
+  logo?: string;
+  docs?: string;
+  language?: string;
 }
 
 /** Whether the stored figures are current. */
@@ -195,12 +216,17 @@ export interface ProjectListItem {
   lintErrors: number;
   lintWarnings: number;
   readinessLevel?: ReadinessLevel;
+  /** Last commit (ISO 8601), when the git history is known. */
+  lastActivityAt?: string;
+  /** No commit for longer than the configured period (`innersource.discovery.staleAfterDays`). */
+  inactive?: boolean;
   computedAt: string;
   stale: boolean;
 }
 
 /** @public */
 export const PROJECT_SORT_FIELDS = [
+  'relevance',
   'usage',
   'readiness',
   'activity',
@@ -225,6 +251,17 @@ export interface ProjectListQuery {
   innerSourceOnly?: boolean;
   /** Readiness levels, any of. */
   level?: ReadinessLevel[];
+  language?: string[];
+  /** Activity levels, any of. */
+  activity?: ActivityLevel[];
+  /** A group ref: only projects owned by it or any group below it. */
+  group?: string;
+  /** Only projects that take contributions (InnerSource tag, contributing guide or wanted list). */
+  accepting?: boolean;
+  /** Leave out projects without a commit for `innersource.discovery.staleAfterDays`. */
+  hideStale?: boolean;
+  /** Include facet counts in the response. */
+  facets?: boolean;
   sort?: ProjectSortField;
   order?: 'asc' | 'desc';
   /** 1-100, default 24. */
@@ -233,9 +270,17 @@ export interface ProjectListQuery {
 }
 
 /** @public */
+export interface ProjectFacetValue {
+  value: string;
+  count: number;
+}
+
+/** @public */
 export interface ProjectListResponse {
   items: ProjectListItem[];
   totalCount: number;
+  /** Counts per facet value among the matches (each facet ignoring its own filter); when asked for. */
+  facets?: Record<string, ProjectFacetValue[]>;
   offset: number;
   limit: number;
   /** Present when there is a further page. */

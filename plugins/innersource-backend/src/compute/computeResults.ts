@@ -4,6 +4,7 @@ import {
   EntityInnerSourceResult,
   INNERSOURCE_KINDS,
   InnerSourceEntitySummary,
+  InnerSourceMetadata,
   hasInnerSourceTag,
   ReadinessLevelThresholds,
   summarizeLint,
@@ -14,6 +15,7 @@ import {
   RepositoryFiles,
 } from '@innersource-backstage/plugin-innersource-node';
 import { LintPolicy } from '../governance/LintPolicy';
+import { ParsedManifest } from '../manifests';
 import { CatalogIndex } from './CatalogIndex';
 import { lintEntity } from './lintEntity';
 import { ManifestConsumer } from './manifestUsage';
@@ -28,9 +30,55 @@ export function isInnerSourceTarget(entity: Entity): boolean {
   return TARGET_KINDS.has(entity.kind.toLocaleLowerCase('en-US'));
 }
 
+const LANGUAGE_OF_ECOSYSTEM: Record<string, string> = {
+  npm: 'JavaScript',
+  maven: 'Java',
+  go: 'Go',
+  pypi: 'Python',
+};
+
+/**
+ * The main language: from innersource.json, else from the manifests (TypeScript when an npm
+ * manifest uses it).
+ */
+export function languageOf(
+  metadata: InnerSourceMetadata | undefined,
+  manifests: ParsedManifest[] | undefined,
+): string | undefined {
+  if (metadata?.language) return metadata.language;
+  const first = manifests?.[0];
+  if (!first) return undefined;
+  if (
+    first.ecosystem === 'npm' &&
+    manifests!.some(m => m.dependencies.some(d => d.name === 'typescript'))
+  ) {
+    return 'TypeScript';
+  }
+  return LANGUAGE_OF_ECOSYSTEM[first.ecosystem];
+}
+
+/** The owner and the groups above it (a User owner: the user, then their first team's chain). */
+function ownerPathOf(
+  ownerRef: string | undefined,
+  index: CatalogIndex,
+): string[] | undefined {
+  if (!ownerRef) return undefined;
+  if (ownerRef.startsWith('user:')) {
+    const [team] = index.memberGroups(ownerRef);
+    return [ownerRef, ...(team ? index.groupAncestry(team) : [])];
+  }
+  const ancestry = index.groupAncestry(ownerRef);
+  return ancestry.length ? ancestry : [ownerRef];
+}
+
 function entitySummary(
   entity: Entity,
   index: CatalogIndex,
+  git: {
+    metadata?: InnerSourceMetadata;
+    manifests?: ParsedManifest[];
+    hasContributingGuide?: boolean;
+  } = {},
 ): InnerSourceEntitySummary {
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
   const ownerRef = index.ownerRef(entity);
@@ -51,6 +99,15 @@ function entitySummary(
     businessUnitRef: index.businessUnitOf(ownerRef),
     tags,
     innerSource: hasInnerSourceTag(tags),
+    ownerPath: ownerPathOf(ownerRef, index),
+    ...(languageOf(git.metadata, git.manifests)
+      ? { language: languageOf(git.metadata, git.manifests) }
+      : {}),
+    acceptingContributions:
+      hasInnerSourceTag(tags) ||
+      Boolean(git.hasContributingGuide) ||
+      Boolean(git.metadata?.contributions?.length),
+    ...(git.metadata ? { innerSourceMetadata: git.metadata } : {}),
   };
 }
 
@@ -66,6 +123,9 @@ export async function computeResults(options: {
   contributions?: Map<string, ContributionSummary>;
   /** Consumers found in dependency manifests, by the ref of the entity whose package they use. */
   manifestConsumers?: Map<string, ManifestConsumer[]>;
+  /** Each entity's own manifests and innersource.json, by entity ref. */
+  manifests?: Map<string, ParsedManifest[]>;
+  innerSourceJson?: Map<string, InnerSourceMetadata>;
   /** Repository files by entity ref, for the rules that read files. */
   filesFor?: (entityRef: string) => RepositoryFiles | undefined;
   /** Profiles, exceptions; the default policy when absent. */
@@ -87,8 +147,13 @@ export async function computeResults(options: {
       policy: options.policy,
       today,
     });
-    const summary = entitySummary(entity, index);
-    const contributions = options.contributions?.get(summary.entityRef);
+    const ref = stringifyEntityRef(entity);
+    const contributions = options.contributions?.get(ref);
+    const summary = entitySummary(entity, index, {
+      metadata: options.innerSourceJson?.get(ref),
+      manifests: options.manifests?.get(ref),
+      hasContributingGuide: contributions?.hasContributingGuide,
+    });
     results.push({
       entity: summary,
       usage: usageSummary(entity, index, options.manifestConsumers),

@@ -1,4 +1,7 @@
-import { ContributorKind } from '@innersource-backstage/plugin-innersource-common';
+import {
+  ContributorKind,
+  InnerSourceMetadata,
+} from '@innersource-backstage/plugin-innersource-common';
 import { CommitRecord } from '../git/GitHistoryReader';
 import { ParsedManifest } from '../manifests';
 import { Attribution } from './attribution';
@@ -18,6 +21,8 @@ export interface ContributionLog {
   hasContributingGuide?: boolean;
   /** The dependency manifests in the entity's folder at that HEAD. */
   manifests?: ParsedManifest[];
+  /** The owner-written innersource.json at that HEAD. */
+  innerSourceMetadata?: InnerSourceMetadata;
   /** Distinct [email, name, kind, userRef, teamRef, distance] tuples. */
   authors: Array<
     [

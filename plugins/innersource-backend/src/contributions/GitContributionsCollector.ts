@@ -4,6 +4,7 @@ import {
   activityLevel,
   activityScore,
   ContributionSummary,
+  InnerSourceMetadata,
 } from '@innersource-backstage/plugin-innersource-common';
 import { CatalogIndex } from '../compute/CatalogIndex';
 import { InnerSourceStore } from '../database/InnerSourceStore';
@@ -40,6 +41,8 @@ export interface CollectedGitData {
   contributions: Map<string, ContributionSummary>;
   /** Dependency manifests in each entity's folder at HEAD, by entity ref (the last good read). */
   manifests: Map<string, ParsedManifest[]>;
+  /** The owner-written innersource.json of each entity, when present. */
+  innerSourceJson: Map<string, InnerSourceMetadata>;
   /** The local copy of each entity's repository and its folder, for entities read this time. */
   repositories: Map<string, { repo: SyncedRepository; path: string }>;
 }
@@ -107,6 +110,7 @@ export class GitContributionsCollector {
 
     const results = new Map<string, ContributionSummary>();
     const manifests = new Map<string, ParsedManifest[]>();
+    const innerSourceJson = new Map<string, InnerSourceMetadata>();
     const repositories = new Map<
       string,
       { repo: SyncedRepository; path: string }
@@ -137,6 +141,9 @@ export class GitContributionsCollector {
             });
             const stored = await this.options.store.getContributionLog(ref);
             if (stored?.log.manifests) manifests.set(ref, stored.log.manifests);
+            if (stored?.log.innerSourceMetadata) {
+              innerSourceJson.set(ref, stored.log.innerSourceMetadata);
+            }
             if (stored && stored.log.commits.length > 0) {
               results.set(
                 ref,
@@ -186,6 +193,11 @@ export class GitContributionsCollector {
               attribute: (email, name) =>
                 attributeAuthor({ email, name, identities, catalog, owner }),
             });
+            const metadata = await this.options.reader.readInnerSourceJson(
+              repo,
+              source.path,
+            );
+            if (metadata) innerSourceJson.set(ref, metadata);
             const entityManifests = await this.options.reader.readManifests(
               repo,
               source.path,
@@ -195,6 +207,7 @@ export class GitContributionsCollector {
               ...merged,
               hasContributingGuide,
               manifests: entityManifests,
+              ...(metadata ? { innerSourceMetadata: metadata } : {}),
             };
             await this.options.store.saveContributionLog(ref, log, now);
             results.set(
@@ -224,6 +237,9 @@ export class GitContributionsCollector {
               at: now,
             });
             if (previous.manifests) manifests.set(ref, previous.manifests);
+            if (previous.innerSourceMetadata) {
+              innerSourceJson.set(ref, previous.innerSourceMetadata);
+            }
             if (previous.commits.length > 0) {
               results.set(
                 ref,
@@ -247,7 +263,7 @@ export class GitContributionsCollector {
         );
       },
     );
-    return { contributions: results, manifests, repositories };
+    return { contributions: results, manifests, repositories, innerSourceJson };
   }
 
   private summarize(options: {

@@ -251,6 +251,151 @@ describe.each(databases.eachSupportedId())(
       expect(noGit.activityScore).toBeUndefined();
     });
 
+    it('pages, counts and restricts the listing to readable entities in the database', async () => {
+      await store.replaceResults({
+        results: await results(day1),
+        computedAt: day1,
+      });
+      const filter = { sort: 'name' as const, order: 'asc' as const };
+      expect(await store.listProjects({ filter, limit: 3, offset: 0 })).toEqual(
+        {
+          refs: [
+            'system:default/ledger',
+            'api:default/ledger-api',
+            'component:default/ledger-cli',
+          ],
+          totalCount: 7,
+        },
+      );
+      expect(
+        (await store.listProjects({ filter, limit: 3, offset: 6 })).refs,
+      ).toEqual(['component:default/shop-web']);
+      const readable = [
+        'component:default/shop-web',
+        'component:default/ledger-sdk',
+        'api:default/nope',
+      ];
+      expect(
+        await store.listProjects({ filter, readable, limit: 10, offset: 0 }),
+      ).toEqual({
+        refs: ['component:default/ledger-sdk', 'component:default/shop-web'],
+        totalCount: 2,
+      });
+      expect(
+        await store.listProjects({
+          filter,
+          readable: [],
+          limit: 10,
+          offset: 0,
+        }),
+      ).toEqual({
+        refs: [],
+        totalCount: 0,
+      });
+    });
+
+    it('filters by owner subtree, language, contributions and activity date', async () => {
+      const computed = await results(day1);
+      const sdk = computed.find(r => r.entity.name === 'ledger-sdk')!;
+      sdk.entity.language = 'TypeScript';
+      sdk.contributions = {
+        repository: {
+          cloneUrl: 'file:///x.git',
+          path: '',
+          stale: false,
+          lastCommitAt: '2026-01-01T00:00:00.000Z',
+        },
+        windows: [],
+        weekly: [],
+        activity: { score: 10, level: 'very-low' },
+        hasContributingGuide: true,
+      };
+      await store.replaceResults({ results: computed, computedAt: day1 });
+      const list2 = (f: Partial<ProjectFilter>) =>
+        store.listProjectRefs({ sort: 'name', order: 'asc', ...f });
+      // retail -> team-shop -> team-shop-mobile
+      expect(await list2({ ownerGroup: 'group:default/retail' })).toEqual([
+        'component:default/shop-app',
+        'component:default/shop-web',
+      ]);
+      expect(
+        await list2({ ownerGroup: 'group:default/team-shop-mobile' }),
+      ).toEqual(['component:default/shop-app']);
+      // a user owner is placed by their team
+      expect(await list2({ ownerGroup: 'group:default/payments' })).toContain(
+        'component:default/ledger-cli',
+      );
+      expect(await list2({ language: ['TypeScript'] })).toEqual([
+        'component:default/ledger-sdk',
+      ]);
+      expect(await list2({ acceptingContributions: true })).toEqual([
+        'component:default/ledger-sdk',
+      ]);
+      // last commit on 2026-01-01: stale when we ask for activity since June; unknown ones stay
+      const active = await list2({ activeSince: '2026-06-01T00:00:00.000Z' });
+      expect(active).not.toContain('component:default/ledger-sdk');
+      expect(active).toHaveLength(6);
+    });
+
+    it('ranks search results by relevance: name, then title and tags', async () => {
+      const computed = await results(day1);
+      computed.find(r => r.entity.name === 'shop-app')!.entity.description =
+        'uses the ledger a lot';
+      await store.replaceResults({ results: computed, computedAt: day1 });
+      const ranked = await store.listProjectRefs({
+        q: 'ledger',
+        sort: 'relevance',
+        order: 'desc',
+      });
+      // exact name first, then names starting with the word; a description match last
+      expect(ranked[0]).toBe('system:default/ledger');
+      expect(ranked.slice(1, 4).sort()).toEqual([
+        'api:default/ledger-api',
+        'component:default/ledger-cli',
+        'component:default/ledger-sdk',
+      ]);
+      expect(ranked.indexOf('component:default/shop-app')).toBeGreaterThan(3);
+    });
+
+    it('counts facets among the matches, each ignoring its own filter, for readable entities only', async () => {
+      await store.replaceResults({
+        results: await results(day1),
+        computedAt: day1,
+      });
+      const facets = await store.projectFacets({
+        filter: { kind: ['Component'], sort: 'name', order: 'asc' },
+      });
+      // the kind facet ignores the kind filter, so the other kinds still show with their counts
+      expect(facets.kind).toEqual([
+        { value: 'component', count: 5 },
+        { value: 'api', count: 1 },
+        { value: 'system', count: 1 },
+      ]);
+      expect(facets.type).toEqual([
+        { value: 'service', count: 2 },
+        { value: 'library', count: 1 },
+        { value: 'tool', count: 1 },
+        { value: 'website', count: 1 },
+      ]);
+      expect(facets.tag).toEqual([
+        { value: 'innersource', count: 1 },
+        { value: 'java', count: 1 },
+      ]);
+      expect(facets.businessUnit).toEqual([
+        { value: 'group:default/payments', count: 2 },
+        { value: 'group:default/retail', count: 2 },
+      ]);
+      const limited = await store.projectFacets({
+        filter: { sort: 'name', order: 'asc' },
+        readable: ['component:default/shop-web', 'api:default/ledger-api'],
+      });
+      expect(limited.kind).toEqual([
+        { value: 'api', count: 1 },
+        { value: 'component', count: 1 },
+      ]);
+      expect(limited.tag).toEqual([]);
+    });
+
     it('returns listing items in the requested order with their figures', async () => {
       await store.replaceResults({
         results: await results(day1),

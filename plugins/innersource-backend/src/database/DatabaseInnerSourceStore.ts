@@ -11,7 +11,10 @@ import { Knex } from 'knex';
 import { ContributionLog, emptyLog } from '../contributions/ContributionLog';
 import {
   InnerSourceStore,
+  PROJECT_FACETS,
+  ProjectFacet,
   ProjectFilter,
+  ProjectPage,
   RefreshRun,
   StoredContributionLog,
 } from './InnerSourceStore';
@@ -24,6 +27,7 @@ const migrationsDir = resolvePackagePath(
 const RESULTS = 'innersource_entity_results';
 const HISTORY = 'innersource_entity_history';
 const RUNS = 'innersource_refresh_runs';
+const TAGS = 'innersource_entity_tags';
 const LOGS = 'innersource_contribution_logs';
 
 /** Rows per insert: keeps the number of bound variables well below SQLite's limit. */
@@ -49,6 +53,10 @@ type ResultRow = {
   lint_warnings: number;
   activity_score: number | null;
   readiness_level: string | null;
+  owner_path: string | null;
+  language: string | null;
+  accepting_contributions: boolean | number;
+  last_activity_at: string | null;
   activity_level: string | null;
   innersource_ratio: number | null;
   result: string;
@@ -61,6 +69,7 @@ type ResultRow = {
 const SORT_COLUMNS: Record<ProjectFilter['sort'], string> = {
   usage: 'usage_count',
   readiness: 'lint_score',
+  relevance: 'activity_score',
   activity: 'activity_score',
   ratio: 'innersource_ratio',
   name: 'name',
@@ -70,6 +79,15 @@ const SORT_COLUMNS: Record<ProjectFilter['sort'], string> = {
 /** The UTC day of a date as YYYY-MM-DD. */
 export function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
+}
+
+/** The lower-cased words of a search. */
+function searchTerms(q: string | undefined): string[] {
+  return (q ?? '')
+    .toLocaleLowerCase('en-US')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 10);
 }
 
 function escapeLike(term: string): string {
@@ -88,6 +106,11 @@ function toRow(result: EntityInnerSourceResult, computedAt: string): ResultRow {
     entity.kind,
     entity.ownerRef,
     entity.ownerTitle,
+    entity.language,
+    entity.innerSourceMetadata?.title,
+    entity.innerSourceMetadata?.motivation,
+    ...(entity.innerSourceMetadata?.skills ?? []),
+    ...(entity.innerSourceMetadata?.contributions ?? []),
     ...tags,
   ]
     .filter(Boolean)
@@ -113,6 +136,12 @@ function toRow(result: EntityInnerSourceResult, computedAt: string): ResultRow {
     lint_warnings: lint.warnings,
     activity_score: contributions?.activity.score ?? null,
     readiness_level: lint.level ?? null,
+    owner_path: entity.ownerPath?.length
+      ? `|${entity.ownerPath.join('|')}|`
+      : null,
+    language: entity.language ?? null,
+    accepting_contributions: Boolean(entity.acceptingContributions),
+    last_activity_at: contributions?.repository.lastCommitAt ?? null,
     activity_level: contributions?.activity.level ?? null,
     innersource_ratio: lastYear?.innerSourceRatio ?? null,
     result: JSON.stringify({ ...result, status: undefined }),
@@ -176,6 +205,17 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
       }
       // Every row of this refresh carries its timestamp; others left the catalog.
       await tx(RESULTS).whereNot('computed_at', computedAt).delete();
+      await tx(TAGS).delete();
+      const tagRows = options.results.flatMap(r =>
+        [
+          ...new Set(
+            r.entity.tags.map(t => t.toLocaleLowerCase('en-US').slice(0, 63)),
+          ),
+        ].map(tag => ({ entity_ref: r.entity.entityRef, tag })),
+      );
+      for (let i = 0; i < tagRows.length; i += 200) {
+        await tx(TAGS).insert(tagRows.slice(i, i + 200));
+      }
     });
   }
 
@@ -217,25 +257,34 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
     }));
   }
 
-  async listProjectRefs(filter: ProjectFilter): Promise<string[]> {
-    const query = this.db(RESULTS).select('entity_ref');
+  /**
+   * The listing query with every filter but `except` applied, and the readable restriction.
+   * Shared by the page, the count and the facets so that they always agree.
+   */
+  private filtered(
+    filter: ProjectFilter,
+    readable: string[] | undefined,
+    except?: ProjectFacet,
+  ): Knex.QueryBuilder {
+    const query = this.db(RESULTS);
     const lowerAll = (values: string[]) =>
       values.map(v => v.toLocaleLowerCase('en-US'));
-    for (const term of (filter.q ?? '')
-      .toLocaleLowerCase('en-US')
-      .split(/\s+/)) {
-      if (term) {
-        query.whereRaw("search_text like ? escape '\\'", [
-          `%${escapeLike(term)}%`,
-        ]);
-      }
+    for (const term of searchTerms(filter.q)) {
+      query.whereRaw("search_text like ? escape '\\'", [
+        `%${escapeLike(term)}%`,
+      ]);
     }
-    if (filter.kind?.length) query.whereIn('kind', lowerAll(filter.kind));
-    if (filter.type?.length) query.whereIn('type', filter.type);
-    if (filter.lifecycle?.length) query.whereIn('lifecycle', filter.lifecycle);
+    if (filter.kind?.length && except !== 'kind') {
+      query.whereIn('kind', lowerAll(filter.kind));
+    }
+    if (filter.type?.length && except !== 'type')
+      query.whereIn('type', filter.type);
+    if (filter.lifecycle?.length && except !== 'lifecycle') {
+      query.whereIn('lifecycle', filter.lifecycle);
+    }
     if (filter.owner?.length)
       query.whereIn('owner_ref', lowerAll(filter.owner));
-    if (filter.tag?.length) {
+    if (filter.tag?.length && except !== 'tag') {
       const tags = lowerAll(filter.tag);
       query.where(builder => {
         for (const tag of tags) {
@@ -246,15 +295,159 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
       });
     }
     if (filter.innerSourceOnly) query.where('is_innersource', true);
-    if (filter.level?.length) query.whereIn('readiness_level', filter.level);
+    if (filter.level?.length && except !== 'level') {
+      query.whereIn('readiness_level', filter.level);
+    }
+    if (filter.language?.length && except !== 'language') {
+      query.whereIn('language', filter.language);
+    }
+    if (filter.activity?.length && except !== 'activity') {
+      query.whereIn('activity_level', filter.activity);
+    }
+    if (filter.ownerGroup && except !== 'businessUnit') {
+      query.whereRaw("owner_path like ? escape '\\'", [
+        `%|${escapeLike(filter.ownerGroup.toLocaleLowerCase('en-US'))}|%`,
+      ]);
+    }
+    if (filter.acceptingContributions)
+      query.where('accepting_contributions', true);
+    if (filter.activeSince) {
+      // no git history: nothing says it is stale
+      query.where(b =>
+        b
+          .whereNull('last_activity_at')
+          .orWhere('last_activity_at', '>=', filter.activeSince!),
+      );
+    }
+    if (readable) this.whereRefIn(query, 'entity_ref', readable);
+    return query;
+  }
+
+  /** `column IN (refs)` as one bound parameter, so that thousands of refs cost one variable. */
+  private whereRefIn(query: Knex.QueryBuilder, column: string, refs: string[]) {
+    if (this.isPostgres) {
+      query.whereRaw('?? = ANY(?::text[])', [column, refs]);
+    } else {
+      query.whereRaw('?? in (select value from json_each(?))', [
+        column,
+        JSON.stringify(refs),
+      ]);
+    }
+  }
+
+  private get isPostgres(): boolean {
+    return this.db.client.config.client === 'pg';
+  }
+
+  /** Sorts a listing query; with a search, `relevance` ranks name, title and tag matches first. */
+  private sorted(
+    query: Knex.QueryBuilder,
+    filter: ProjectFilter,
+  ): Knex.QueryBuilder {
+    const terms = searchTerms(filter.q);
+    if (filter.sort === 'relevance' && terms.length > 0) {
+      const parts: string[] = [];
+      const bindings: string[] = [];
+      for (const term of terms) {
+        const like = `%${escapeLike(term)}%`;
+        parts.push(
+          "(case when lower(name) = ? then 50 when lower(name) like ? escape '\\' then 30 when lower(name) like ? escape '\\' then 20 else 0 end)",
+          "(case when lower(coalesce(title, '')) like ? escape '\\' then 15 else 0 end)",
+          "(case when tags like ? escape '\\' then 12 else 0 end)",
+        );
+        bindings.push(
+          term,
+          `${escapeLike(term)}%`,
+          like,
+          like,
+          `%|${escapeLike(term)}|%`,
+        );
+      }
+      query.orderByRaw(`${parts.join(' + ')} desc`, bindings);
+    }
     const column = SORT_COLUMNS[filter.sort];
     // projects without the figure (no git source) go last in either direction, on both engines
-    query.orderByRaw('?? is null', [column]).orderBy([
-      { column, order: filter.order },
+    return query.orderByRaw('?? is null', [column]).orderBy([
+      { column, order: filter.sort === 'relevance' ? 'desc' : filter.order },
       { column: 'entity_ref', order: 'asc' },
     ]);
-    const rows: Array<{ entity_ref: string }> = await query;
+  }
+
+  async listProjectRefs(filter: ProjectFilter): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.sorted(
+      this.filtered(filter, undefined).select('entity_ref'),
+      filter,
+    );
     return rows.map(row => row.entity_ref);
+  }
+
+  async listProjects(options: {
+    filter: ProjectFilter;
+    readable?: string[];
+    limit: number;
+    offset: number;
+  }): Promise<ProjectPage> {
+    const { filter, readable, limit, offset } = options;
+    const [rows, [{ count }]] = await Promise.all([
+      this.sorted(this.filtered(filter, readable).select('entity_ref'), filter)
+        .limit(limit)
+        .offset(offset) as Promise<Array<{ entity_ref: string }>>,
+      this.filtered(filter, readable).count({ count: '*' }) as Promise<
+        Array<{ count: number | string }>
+      >,
+    ]);
+    return { refs: rows.map(r => r.entity_ref), totalCount: Number(count) };
+  }
+
+  async projectFacets(options: {
+    filter: ProjectFilter;
+    readable?: string[];
+  }): Promise<Record<ProjectFacet, Array<{ value: string; count: number }>>> {
+    const { filter, readable } = options;
+    const column: Record<Exclude<ProjectFacet, 'tag'>, string> = {
+      kind: 'kind',
+      type: 'type',
+      lifecycle: 'lifecycle',
+      level: 'readiness_level',
+      activity: 'activity_level',
+      language: 'language',
+      businessUnit: 'business_unit_ref',
+    };
+    const counted = async (facet: ProjectFacet) => {
+      let rows: Array<{ value: string | null; count: number | string }>;
+      if (facet === 'tag') {
+        const matching = this.filtered(filter, readable, 'tag').select(
+          'entity_ref',
+        );
+        rows = (await this.db(TAGS)
+          .select({ value: 'tag' })
+          .count({ count: '*' })
+          .whereIn('entity_ref', matching)
+          .groupBy('tag')
+          .orderBy([
+            { column: 'count', order: 'desc' },
+            { column: 'tag', order: 'asc' },
+          ])
+          .limit(30)) as typeof rows;
+      } else {
+        rows = (await this.filtered(filter, readable, facet)
+          .select({ value: column[facet] })
+          .count({ count: '*' })
+          .groupBy(column[facet])) as typeof rows;
+      }
+      return rows
+        .filter(r => r.value !== null && r.value !== '')
+        .map(r => ({ value: String(r.value), count: Number(r.count) }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    };
+    const entries = [];
+    for (const facet of PROJECT_FACETS) {
+      entries.push([facet, await counted(facet)] as const);
+    }
+    return Object.fromEntries(entries) as Record<
+      ProjectFacet,
+      Array<{ value: string; count: number }>
+    >;
   }
 
   async getProjectItems(entityRefs: string[]): Promise<ProjectListItem[]> {
@@ -293,6 +486,9 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
                     ? null
                     : Number(row.innersource_ratio),
               }
+            : {}),
+          ...(row.last_activity_at
+            ? { lastActivityAt: row.last_activity_at }
             : {}),
           computedAt: row.computed_at,
           stale: Boolean(row.stale),

@@ -17,8 +17,36 @@ export interface ProjectFilter {
   innerSourceOnly?: boolean;
   /** Readiness levels, any of. */
   level?: string[];
+  language?: string[];
+  /** Activity levels, any of. */
+  activity?: string[];
+  /** Only entities owned by this group or any group below it (or this user). */
+  ownerGroup?: string;
+  acceptingContributions?: boolean;
+  /** Leave out entities whose last commit is older than this (ISO 8601). */
+  activeSince?: string;
   sort: ProjectSortField;
   order: 'asc' | 'desc';
+}
+
+/** The facets of the listing, each counted over the other filters. */
+export const PROJECT_FACETS = [
+  'kind',
+  'type',
+  'lifecycle',
+  'level',
+  'activity',
+  'language',
+  'tag',
+  'businessUnit',
+] as const;
+
+export type ProjectFacet = (typeof PROJECT_FACETS)[number];
+
+/** A page of listing refs and the number of all matches. */
+export interface ProjectPage {
+  refs: string[];
+  totalCount: number;
 }
 
 /** One scheduled refresh. */
@@ -62,6 +90,23 @@ export interface InnerSourceStore {
 
   /** Refs of the entities matching a filter, in the requested order. */
   listProjectRefs(filter: ProjectFilter): Promise<string[]>;
+
+  /**
+   * One page of the listing, filtered, sorted and counted in the database, restricted to
+   * `readable` entity refs when given.
+   */
+  listProjects(options: {
+    filter: ProjectFilter;
+    readable?: string[];
+    limit: number;
+    offset: number;
+  }): Promise<ProjectPage>;
+
+  /** Facet counts: for each facet, the values and how many matches have each. */
+  projectFacets(options: {
+    filter: ProjectFilter;
+    readable?: string[];
+  }): Promise<Record<ProjectFacet, Array<{ value: string; count: number }>>>;
 
   /** Listing rows for the given refs, in the given order. */
   getProjectItems(entityRefs: string[]): Promise<ProjectListItem[]>;

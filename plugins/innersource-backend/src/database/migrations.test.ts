@@ -13,6 +13,7 @@ const TABLES = [
   'innersource_entity_history',
   'innersource_refresh_runs',
   'innersource_contribution_logs',
+  'innersource_entity_tags',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {

@@ -3,11 +3,39 @@ import {
   parseManifest,
   ParsedManifest,
 } from '../manifests';
+import { InnerSourceMetadata } from '@innersource-backstage/plugin-innersource-common';
 import { runGit, streamGit } from './runGit';
 
 /** Manifests larger than this are skipped: no real one is, and reading it would cost memory. */
 const MAX_MANIFEST_BYTES = 1024 * 1024;
 import { SyncedRepository } from './GitRepositoryCache';
+
+/** The fields of innersource.json the portal uses, each kept only when of the right type. */
+export function innerSourceMetadataFrom(
+  json: unknown,
+): InnerSourceMetadata | undefined {
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    return undefined;
+  const o = json as Record<string, unknown>;
+  const text = (key: string) =>
+    typeof o[key] === 'string' && (o[key] as string).trim()
+      ? { [key]: (o[key] as string).trim() }
+      : {};
+  const list = (key: string) =>
+    Array.isArray(o[key]) &&
+    (o[key] as unknown[]).every(v => typeof v === 'string')
+      ? { [key]: o[key] as string[] }
+      : {};
+  return {
+    ...text('title'),
+    ...text('motivation'),
+    ...list('contributions'),
+    ...list('skills'),
+    ...text('logo'),
+    ...text('docs'),
+    ...text('language'),
+  };
+}
 
 /** One commit as the analysis needs it. */
 export interface CommitRecord {
@@ -169,6 +197,38 @@ export class GitHistoryReader {
       if (parsed) manifests.push(parsed);
     }
     return manifests;
+  }
+
+  /**
+   * The owner-written `innersource.json` in the entity folder, else at the repository root,
+   * parsed; undefined when absent or unreadable (the lint rule reports what is wrong with it).
+   */
+  async readInnerSourceJson(
+    repo: SyncedRepository,
+    path: string,
+  ): Promise<InnerSourceMetadata | undefined> {
+    if (!repo.headSha) return undefined;
+    for (const file of [
+      ...new Set([path ? `${path}/innersource.json` : '', 'innersource.json']),
+    ]) {
+      if (!file) continue;
+      let text: string;
+      try {
+        text = await runGit(['cat-file', 'blob', `HEAD:${file}`], {
+          cwd: repo.dir,
+          config: repo.gitConfig,
+          timeoutMs: this.options.timeoutMs,
+        });
+      } catch {
+        continue; // not there
+      }
+      try {
+        return innerSourceMetadataFrom(JSON.parse(text));
+      } catch {
+        return undefined;
+      }
+    }
+    return undefined;
   }
 
   private async isAncestor(

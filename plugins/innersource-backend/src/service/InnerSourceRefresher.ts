@@ -76,6 +76,8 @@ export class InnerSourceRefresher {
         computedAt: startedAt,
         contributions: git?.contributions,
         manifestConsumers: git && manifestConsumers(git.manifests),
+        manifests: git?.manifests,
+        innerSourceJson: git?.innerSourceJson,
         filesFor: entityRef => {
           const found = git?.repositories.get(entityRef);
           return (

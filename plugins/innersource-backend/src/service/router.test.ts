@@ -191,3 +191,107 @@ describe('createRouter', () => {
     });
   });
 });
+
+describe('createRouter discovery', () => {
+  let app: express.Express;
+  const catalogCalls = { count: 0 };
+
+  beforeAll(async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await DatabaseInnerSourceStore.create({
+      database: { getClient: async () => knex },
+    });
+    const entities = smallOrg();
+    const computedAt = new Date();
+    await store.replaceResults({
+      results: await computeResults({
+        entities,
+        rules: metadataRules,
+        computedAt,
+      }),
+      computedAt,
+    });
+    const catalog = permissionAwareCatalog({
+      entities,
+      hiddenFrom: { [OUTSIDER]: ['component:default/ledger-sdk'] },
+    });
+    const original = catalog.streamEntities.getMockImplementation()!;
+    catalog.streamEntities.mockImplementation((...args) => {
+      catalogCalls.count += 1;
+      return original(...args);
+    });
+    const router = await createRouter({
+      httpAuth: mockServices.httpAuth(),
+      catalog,
+      store,
+      logger: mockServices.logger.mock(),
+    });
+    app = express().use(router).use(mockErrorHandler());
+  });
+
+  it('returns facet counts over the visible matches when asked', async () => {
+    const response = await request(app)
+      .get('/projects?kind=Component&facets=true')
+      .set('Authorization', mockCredentials.user.header(OUTSIDER));
+    expect(response.body.totalCount).toBe(4);
+    expect(response.body.facets.kind).toEqual([
+      { value: 'component', count: 4 },
+      { value: 'api', count: 1 },
+      { value: 'system', count: 1 },
+    ]);
+    // the hidden SDK's tags are not counted
+    expect(response.body.facets.tag).toEqual([]);
+    const without = await request(app).get('/projects');
+    expect(without.body.facets).toBeUndefined();
+  });
+
+  it('filters by owner subtree and ranks a search by relevance by default', async () => {
+    const subtree = await request(app).get(
+      '/projects?group=group:default/retail',
+    );
+    expect(subtree.body.items.map((i: any) => i.entity.name).sort()).toEqual([
+      'shop-app',
+      'shop-web',
+    ]);
+    const search = await request(app).get('/projects?q=ledger');
+    expect(search.body.items[0].entity.name).toBe('ledger');
+  });
+
+  it('asks the catalog for what a user may read once, not on every keystroke', async () => {
+    const before = catalogCalls.count;
+    for (const q of ['l', 'le', 'led', 'ledg']) {
+      await request(app)
+        .get(`/projects?q=${q}`)
+        .set(
+          'Authorization',
+          mockCredentials.user.header('user:default/typist'),
+        );
+    }
+    expect(catalogCalls.count - before).toBe(1);
+  });
+
+  it('exports the whole result as CSV', async () => {
+    const response = await request(app).get(
+      '/projects.csv?kind=Component&sort=name&limit=1',
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = response.text.trim().split('\r\n');
+    expect(lines[0]).toMatch(
+      /^entityRef,name,title,kind,type,lifecycle,owner,/,
+    );
+    // all five components, not just the first page
+    expect(lines).toHaveLength(6);
+    expect(lines[1]).toMatch(/^component:default\/ledger-cli,ledger-cli,/);
+  });
+
+  it.each([
+    ['/projects?group=team-a', /'group' must be a group ref/],
+    ['/projects?activity=hyper', /'activity' must be one of none, very-low/],
+    ['/projects?hideStale=yes', /'hideStale' Invalid enum value/],
+  ])('answers 400 for %s', async (path, message) => {
+    const response = await request(app).get(path);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(message);
+  });
+});

@@ -1,6 +1,5 @@
 import {
   AuthService,
-  BackstageCredentials,
   HttpAuthService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
@@ -12,6 +11,7 @@ import {
   INNERSOURCE_KINDS,
   PROJECT_SORT_FIELDS,
   READINESS_LEVELS,
+  ACTIVITY_LEVELS,
   ProjectListResponse,
 } from '@innersource-backstage/plugin-innersource-common';
 import express from 'express';
@@ -19,13 +19,24 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { InnerSourceStore, ProjectFilter } from '../database/InnerSourceStore';
 import { readinessBadgeSvg } from './badge';
+import { projectsCsv } from './projectsCsv';
+import { ReadableEntityCache } from './ReadableEntityCache';
 import { utcDay } from '../database/DatabaseInnerSourceStore';
 
 const KIND_NAMES = INNERSOURCE_KINDS.map(k => k.toLocaleLowerCase('en-US'));
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
 
 /** Query parameters that may be repeated (`kind=API&kind=System`). */
-const LIST_PARAMS = ['kind', 'type', 'tag', 'owner', 'lifecycle', 'level'];
+const LIST_PARAMS = [
+  'kind',
+  'type',
+  'tag',
+  'owner',
+  'lifecycle',
+  'level',
+  'language',
+  'activity',
+];
 
 const list = (item: z.ZodType<string>) =>
   z.array(item).max(50, 'must have at most 50 values').optional();
@@ -62,6 +73,24 @@ const listingQuerySchema = z
         }),
     ),
     innerSourceOnly: z.enum(['true', 'false']).optional(),
+    language: list(z.string().min(1).max(63)),
+    activity: list(
+      z
+        .string()
+        .refine(v => (ACTIVITY_LEVELS as readonly string[]).includes(v), {
+          message: `must be one of ${ACTIVITY_LEVELS.join(', ')}`,
+        }),
+    ),
+    group: z
+      .string()
+      .regex(
+        /^group:[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/,
+        'must be a group ref like group:default/team-a',
+      )
+      .optional(),
+    accepting: z.enum(['true', 'false']).optional(),
+    hideStale: z.enum(['true', 'false']).optional(),
+    facets: z.enum(['true', 'false']).optional(),
     sort: z.enum(PROJECT_SORT_FIELDS).optional(),
     order: z.enum(['asc', 'desc']).optional(),
     limit: z.coerce
@@ -120,6 +149,10 @@ function defaultOrder(sort: ProjectFilter['sort']): 'asc' | 'desc' {
 export const BADGE_ANNOTATION = 'innersource.io/badge';
 
 export interface RouterOptions {
+  /** Projects without a commit for this many days are marked inactive. Default 180. */
+  staleAfterDays?: number;
+  /** How long a caller's readable entities are cached. Default 30 s. */
+  readableCacheTtlMs?: number;
   /** For the badge route, which reads the catalog as the plugin itself. */
   auth?: AuthService;
   /** Serve SVG badges without login for entities that opt in. */
@@ -138,6 +171,11 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, catalog, store } = options;
+  const staleAfterDays = options.staleAfterDays ?? 180;
+  const readableCache = new ReadableEntityCache({
+    catalog,
+    ttlMs: options.readableCacheTtlMs ?? 30_000,
+  });
   const router = Router();
 
   router.get('/health', (_req, res) => {
@@ -232,6 +270,35 @@ export async function createRouter(
     res.json(body);
   });
 
+  /** The listing filter from a validated query. */
+  const filterFrom = (
+    query: z.output<typeof listingQuerySchema>,
+  ): ProjectFilter => {
+    const q = query.q?.trim() || undefined;
+    const sort = query.sort ?? (q ? 'relevance' : 'usage');
+    return {
+      q,
+      kind: query.kind,
+      type: query.type,
+      tag: query.tag,
+      owner: query.owner,
+      lifecycle: query.lifecycle,
+      innerSourceOnly: query.innerSourceOnly === 'true',
+      level: query.level,
+      language: query.language,
+      activity: query.activity,
+      ownerGroup: query.group,
+      acceptingContributions: query.accepting === 'true',
+      activeSince:
+        query.hideStale === 'true'
+          ? new Date(Date.now() - staleAfterDays * 86_400_000).toISOString()
+          : undefined,
+      sort,
+      order: query.order ?? defaultOrder(sort),
+    };
+  };
+  const staleCutoff = () => Date.now() - staleAfterDays * 86_400_000;
+
   router.get('/projects', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
@@ -241,59 +308,60 @@ export async function createRouter(
       withLists(req.query),
       'query',
     );
-    const sort = query.sort ?? 'usage';
-    const filter: ProjectFilter = {
-      q: query.q?.trim() || undefined,
-      kind: query.kind,
-      type: query.type,
-      tag: query.tag,
-      owner: query.owner,
-      lifecycle: query.lifecycle,
-      innerSourceOnly: query.innerSourceOnly === 'true',
-      level: query.level,
-      sort,
-      order: query.order ?? defaultOrder(sort),
-    };
+    const filter = filterFrom(query);
     const limit = query.limit ?? 24;
     const offset = query.offset ?? 0;
-
-    const [matching, readable] = await Promise.all([
-      store.listProjectRefs(filter),
-      readableEntityRefs(catalog, credentials),
+    const readable = await readableCache.readableRefs(credentials);
+    const [page, facets] = await Promise.all([
+      store.listProjects({ filter, readable, limit, offset }),
+      query.facets === 'true'
+        ? store.projectFacets({ filter, readable })
+        : undefined,
     ]);
-    const visible = matching.filter(ref => readable.has(ref));
-    const page = visible.slice(offset, offset + limit);
+    const cutoff = staleCutoff();
+    const items = (await store.getProjectItems(page.refs)).map(item =>
+      item.lastActivityAt && Date.parse(item.lastActivityAt) < cutoff
+        ? { ...item, inactive: true }
+        : item,
+    );
     const body: ProjectListResponse = {
-      items: await store.getProjectItems(page),
-      totalCount: visible.length,
+      items,
+      totalCount: page.totalCount,
+      ...(facets ? { facets } : {}),
       offset,
       limit,
-      ...(offset + limit < visible.length
+      ...(offset + limit < page.totalCount
         ? { nextOffset: offset + limit }
         : {}),
     };
     res.json(body);
   });
 
-  return router;
-}
+  // The whole current result (all pages) as CSV, for spreadsheets.
+  router.get('/projects.csv', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    // every page: limit and offset do not apply
+    const filter = filterFrom(
+      parseOrThrow(listingQuerySchema, withLists(req.query), 'query'),
+    );
+    const readable = await readableCache.readableRefs(credentials);
+    const page = await store.listProjects({
+      filter,
+      readable,
+      limit: 100_000,
+      offset: 0,
+    });
+    const items = await store.getProjectItems(page.refs);
+    res
+      .type('text/csv')
+      .set(
+        'Content-Disposition',
+        'attachment; filename="innersource-projects.csv"',
+      )
+      .send(projectsCsv(items));
+  });
 
-/** The refs of the InnerSource kinds that the caller may read, asked of the catalog as the caller. */
-async function readableEntityRefs(
-  catalog: CatalogService,
-  credentials: BackstageCredentials,
-): Promise<Set<string>> {
-  const refs = new Set<string>();
-  for await (const page of catalog.streamEntities(
-    {
-      filter: { kind: [...INNERSOURCE_KINDS] },
-      fields: ['kind', 'metadata.namespace', 'metadata.name'],
-    },
-    { credentials },
-  )) {
-    for (const entity of page) {
-      refs.add(stringifyEntityRef(entity));
-    }
-  }
-  return refs;
+  return router;
 }
