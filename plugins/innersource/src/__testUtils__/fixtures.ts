@@ -377,11 +377,14 @@ export const paymentsResponse: EntityInnerSourceResponse = {
       ],
     },
     lint: {
-      score: 64,
+      score: 59,
       passed: 3,
-      failed: 2,
+      failed: 3,
       errors: 1,
-      warnings: 1,
+      warnings: 2,
+      waived: 1,
+      level: 'bronze',
+      profile: 'contributions-welcome',
       findings: [
         {
           ruleId: 'metadata.description',
@@ -401,6 +404,26 @@ export const paymentsResponse: EntityInnerSourceResponse = {
           message: 'Expected a CONTRIBUTING.md link; found none.',
           remediation:
             'Add a CONTRIBUTING.md and link it under `metadata.links` with the title "Contributing".',
+          guidanceUrl:
+            'https://patterns.innersourcecommons.org/p/base-documentation',
+        },
+        {
+          ruleId: 'readme.sections',
+          title: 'README explains how to get started',
+          category: 'documentation',
+          severity: 'warning',
+          status: 'fail',
+          message:
+            'Expected the sections "Getting started" and "Contributing"; found neither.',
+          remediation:
+            'Add a **Getting started** and a **Contributing** section to the README.',
+          files: [
+            {
+              path: 'services/payments/README.md',
+              url: 'https://git.example.com/finance/payments/blob/main/services/payments/README.md',
+            },
+            { path: 'services/payments/docs/index.md' },
+          ],
         },
         {
           ruleId: 'docs.techdocs',
@@ -411,6 +434,13 @@ export const paymentsResponse: EntityInnerSourceResponse = {
           message:
             'Expected the backstage.io/techdocs-ref annotation; found none.',
           remediation: 'Set up TechDocs for the repository.',
+          waiver: {
+            status: 'expired',
+            owner: 'group:default/team-payments',
+            reason: 'Docs move to TechDocs with the Q2 platform upgrade',
+            expires: '2025-05-31',
+            source: 'annotation',
+          },
         },
         {
           ruleId: 'ownership.owner',
@@ -430,6 +460,38 @@ export const paymentsResponse: EntityInnerSourceResponse = {
           message: 'Only applies to APIs.',
           remediation: 'Add a definition.',
         },
+        {
+          ruleId: 'legal.license',
+          title: 'Has a licence',
+          category: 'legal',
+          severity: 'error',
+          status: 'fail',
+          message: 'Expected a LICENSE file; found none.',
+          remediation: 'Add a LICENSE file with the internal licence text.',
+          guidanceUrl: 'https://example.com/legal/inner-source-licence',
+          waiver: {
+            status: 'active',
+            owner: 'Legal Office',
+            reason: 'Internal licence text is being approved',
+            expires: '2025-12-31',
+            source: 'config',
+          },
+        },
+        {
+          ruleId: 'code-quality.ci',
+          title: 'Builds in CI',
+          category: 'code-quality',
+          severity: 'info',
+          status: 'pass',
+          message: 'Expected a CI configuration; found .github/workflows.',
+          remediation: 'Add a CI pipeline.',
+          files: [
+            {
+              path: '.github/workflows/build.yml',
+              url: 'https://git.example.com/finance/payments/blob/main/.github/workflows/build.yml',
+            },
+          ],
+        },
       ],
     },
     contributions: paymentsContributions,
@@ -448,22 +510,25 @@ export const paymentsResponse: EntityInnerSourceResponse = {
       lintScore: 40,
       lintErrors: 2,
       lintWarnings: 2,
+      readinessLevel: 'none',
     },
     {
       day: '2025-06-01',
       usageCount: 2,
       businessUnitCount: 1,
-      lintScore: 52,
-      lintErrors: 1,
+      lintScore: 82,
+      lintErrors: 0,
       lintWarnings: 2,
+      readinessLevel: 'silver',
     },
     {
       day: '2025-06-02',
       usageCount: 3,
       businessUnitCount: 2,
-      lintScore: 64,
+      lintScore: 59,
       lintErrors: 1,
-      lintWarnings: 1,
+      lintWarnings: 2,
+      readinessLevel: 'bronze',
     },
   ],
 };
@@ -511,6 +576,7 @@ export const projectsResponse: ProjectListResponse = {
         activityLevel: 'high',
         innerSourceRatio: 98 / 258,
         lintScore: 86,
+        readinessLevel: 'silver',
         stale: true,
       },
       {
@@ -522,7 +588,13 @@ export const projectsResponse: ProjectListResponse = {
     ),
     project(
       'identity-api',
-      { usageCount: 7, businessUnitCount: 3, lintScore: 45 },
+      {
+        usageCount: 7,
+        businessUnitCount: 3,
+        lintScore: 45,
+        lintErrors: 2,
+        readinessLevel: 'none',
+      },
       {
         entityRef: 'api:default/identity-api',
         kind: 'API',

@@ -109,9 +109,14 @@ describe('EntityInnerSourceContent', () => {
       screen.getByText('What is missing before other teams can contribute?'),
     ).toBeInTheDocument();
     expect(
-      screen.getByRole('img', { name: 'Readiness score 64 out of 100' }),
+      screen.getByRole('img', { name: 'Readiness score 59 out of 100' }),
     ).toBeInTheDocument();
-    expect(screen.getByText('1 error, 1 warning')).toBeInTheDocument();
+    expect(
+      screen.getByText('1 error, 2 warnings, 1 waived'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('3 of 7 applicable checks pass'),
+    ).toBeInTheDocument();
     expect(
       screen.getByText('Expected a CONTRIBUTING.md link; found none.'),
     ).toBeInTheDocument();
@@ -125,7 +130,7 @@ describe('EntityInnerSourceContent', () => {
     expect(
       screen.getAllByTitle('Failed (error)').length,
     ).toBeGreaterThanOrEqual(1);
-    expect(screen.getAllByTitle('Passed')).toHaveLength(2);
+    expect(screen.getAllByTitle('Passed')).toHaveLength(3);
     expect(screen.getByTitle('Not applicable')).toBeInTheDocument();
 
     // Stale warning
@@ -460,6 +465,255 @@ describe('EntityInnerSourceContent', () => {
       expect(screen.queryByText(/^Activity:/)).not.toBeInTheDocument();
       // The other cards are still there.
       expect(screen.getByText('Who uses this project?')).toBeInTheDocument();
+    });
+  });
+
+  describe('readiness', () => {
+    function answerWith(response: EntityInnerSourceResponse) {
+      server.use(http.get(ENTITY_URL, () => HttpResponse.json(response)));
+    }
+
+    /** The readiness card, once loaded. */
+    async function readinessCard(): Promise<HTMLElement> {
+      const title = await screen.findByText(
+        'What is missing before other teams can contribute?',
+      );
+      return title.closest('.MuiCard-root') as HTMLElement;
+    }
+
+    /** The checklist entry of the rule with the given title. */
+    function finding(card: HTMLElement, title: string): HTMLElement {
+      return within(card).getByText(title).closest('li') as HTMLElement;
+    }
+
+    /** The entries of a category's checklist (not the files listed in them). */
+    function checks(list: HTMLElement): HTMLElement[] {
+      return Array.from(list.children) as HTMLElement[];
+    }
+
+    it('shows the readiness level, score and lint profile', async () => {
+      answerWith(paymentsResponse);
+
+      renderTab();
+      const card = await readinessCard();
+
+      expect(
+        within(card).getByTitle('Readiness level Bronze, score 59 out of 100'),
+      ).toHaveTextContent('Bronze');
+      expect(
+        within(card).getByRole('img', {
+          name: 'Readiness score 59 out of 100',
+        }),
+      ).toBeInTheDocument();
+      expect(within(card).getByText(/^Profile:/)).toHaveTextContent(
+        'Profile: contributions-welcome',
+      );
+      expect(
+        within(card).getByRole('button', { name: 'About lint profiles' }),
+      ).toHaveAttribute(
+        'title',
+        expect.stringContaining('innersource.io/lint-profile annotation'),
+      );
+      expect(
+        within(card).getByText('1 error, 2 warnings, 1 waived'),
+      ).toBeInTheDocument();
+    });
+
+    it('groups the checklist under category titles, failures first', async () => {
+      answerWith(paymentsResponse);
+
+      renderTab();
+      const card = await readinessCard();
+
+      expect(
+        within(card)
+          .getAllByRole('heading', { level: 3 })
+          .map(heading => heading.textContent),
+      ).toEqual([
+        'Catalog metadata',
+        'Documentation',
+        'Ownership',
+        'Legal',
+        // Categories without a title of their own are title-cased.
+        'Code Quality',
+      ]);
+
+      const documentation = within(card).getByRole('list', {
+        name: 'Documentation checks',
+      });
+      expect(
+        checks(documentation).map(
+          item => item.querySelector('svg')?.textContent,
+        ),
+      ).toEqual(['Failed (error)', 'Failed (warning)', 'Failed (warning)']);
+      expect(checks(documentation)[0]).toHaveTextContent(
+        'Has a contribution guide',
+      );
+
+      const ownership = within(card).getByRole('list', {
+        name: 'Ownership checks',
+      });
+      expect(
+        checks(ownership).map(item => item.querySelector('svg')?.textContent),
+      ).toEqual(['Passed', 'Not applicable']);
+    });
+
+    it('shows a failure waived by an active exception as waived', async () => {
+      answerWith(paymentsResponse);
+
+      renderTab();
+      const licence = finding(await readinessCard(), 'Has a licence');
+
+      expect(within(licence).getByText('Waived')).toBeInTheDocument();
+      expect(within(licence).getByTitle('Waived (error)')).toBeInTheDocument();
+      expect(
+        within(licence).queryByTitle('Failed (error)'),
+      ).not.toBeInTheDocument();
+      expect(
+        within(licence).getByText(/^Exception by Legal Office/),
+      ).toHaveTextContent(
+        'Exception by Legal Office until 2025-12-31: Internal licence text is being approved (from config)',
+      );
+      expect(
+        within(licence).queryByText(/Exception expired/),
+      ).not.toBeInTheDocument();
+    });
+
+    it('still counts a failure whose exception expired, and says so', async () => {
+      answerWith(paymentsResponse);
+
+      renderTab();
+      const techDocs = finding(await readinessCard(), 'Has TechDocs');
+
+      expect(
+        within(techDocs).getByText('Exception expired 2025-05-31'),
+      ).toBeInTheDocument();
+      expect(
+        within(techDocs).getByTitle('Failed (warning)'),
+      ).toBeInTheDocument();
+      expect(within(techDocs).queryByText('Waived')).not.toBeInTheDocument();
+      expect(within(techDocs).getByText(/^Exception by/)).toHaveTextContent(
+        'Exception by team-payments expired on 2025-05-31: Docs move to TechDocs with the Q2 platform upgrade (from annotation)',
+      );
+      // An owner given as an entity ref links to the entity.
+      expect(
+        within(techDocs).getByRole('link', { name: /team-payments/ }),
+      ).toHaveAttribute('href', '/catalog/default/group/team-payments');
+      expect(
+        within(techDocs).getByLabelText('How to fix: Has TechDocs'),
+      ).toHaveTextContent('Set up TechDocs for the repository.');
+    });
+
+    it('links the files of a finding and its guidance', async () => {
+      answerWith(paymentsResponse);
+
+      renderTab();
+      const card = await readinessCard();
+
+      const readme = finding(card, 'README explains how to get started');
+      const files = within(readme).getByRole('list', {
+        name: 'Files: README explains how to get started',
+      });
+      expect(
+        within(files).getByRole('link', {
+          name: /services\/payments\/README\.md/,
+        }),
+      ).toHaveAttribute(
+        'href',
+        'https://git.example.com/finance/payments/blob/main/services/payments/README.md',
+      );
+      // A file without a link is shown as its path.
+      const path = within(files).getByText('services/payments/docs/index.md');
+      expect(path.tagName).toBe('CODE');
+      expect(path.closest('a')).toBeNull();
+      expect(within(readme).getByLabelText(/^How to fix/)).toContainHTML(
+        '<strong>Getting started</strong>',
+      );
+
+      const contributing = finding(card, 'Has a contribution guide');
+      expect(
+        within(contributing).getByRole('link', {
+          name: /^Guidance: Has a contribution guide/,
+        }),
+      ).toHaveAttribute(
+        'href',
+        'https://patterns.innersourcecommons.org/p/base-documentation',
+      );
+      expect(within(contributing).getByText('Guidance')).toBeInTheDocument();
+      // Passing checks list their files, but no remediation or guidance.
+      const ci = finding(card, 'Builds in CI');
+      expect(
+        within(ci).getByRole('link', { name: /build\.yml/ }),
+      ).toHaveAttribute(
+        'href',
+        'https://git.example.com/finance/payments/blob/main/.github/workflows/build.yml',
+      );
+      expect(within(ci).queryByText('Guidance')).not.toBeInTheDocument();
+    });
+  });
+
+  describe('history', () => {
+    function answerWith(response: EntityInnerSourceResponse) {
+      server.use(http.get(ENTITY_URL, () => HttpResponse.json(response)));
+    }
+
+    it('shows the readiness level of each day and marks the day it dropped', async () => {
+      answerWith(paymentsResponse);
+
+      renderTab();
+
+      const table = await screen.findByRole('table', {
+        name: 'Recent snapshots',
+      });
+      expect(
+        within(table)
+          .getAllByRole('columnheader')
+          .map(cell => cell.textContent),
+      ).toContain('Readiness level');
+      const [, latest, before, first] = within(table).getAllByRole('row');
+      expect(latest).toHaveTextContent('2025-06-02');
+      expect(within(latest).getByText('Bronze')).toBeInTheDocument();
+      expect(within(latest).getByText('regressed')).toBeInTheDocument();
+      expect(
+        within(latest).getByTitle(
+          'Readiness level dropped from Silver to Bronze',
+        ),
+      ).toBeInTheDocument();
+      expect(within(before).getByText('Silver')).toBeInTheDocument();
+      expect(within(before).queryByText('regressed')).not.toBeInTheDocument();
+      expect(within(first).getByText('Not ready')).toBeInTheDocument();
+      expect(within(first).queryByText('regressed')).not.toBeInTheDocument();
+
+      // The numbers behind the readiness chart.
+      expect(
+        rowTexts(
+          screen.getByRole('table', { name: 'Readiness score per day' }),
+        ),
+      ).toEqual([
+        ['2025-05-31', '40', 'Not ready'],
+        ['2025-06-01', '82', 'Silver'],
+        ['2025-06-02', '59', 'Bronze (regressed)'],
+      ]);
+      expect(screen.getByText('Readiness score: 40 → 59')).toBeInTheDocument();
+    });
+
+    it('marks no day when the level never dropped', async () => {
+      answerWith({
+        ...paymentsResponse,
+        history: paymentsResponse.history.map((snapshot, index) =>
+          index === 1
+            ? { ...snapshot, lintScore: 55, readinessLevel: 'bronze' }
+            : snapshot,
+        ),
+      });
+
+      renderTab();
+
+      const table = await screen.findByRole('table', {
+        name: 'Recent snapshots',
+      });
+      expect(within(table).getAllByText('Bronze')).toHaveLength(2);
+      expect(screen.queryByText('regressed')).not.toBeInTheDocument();
     });
   });
 });

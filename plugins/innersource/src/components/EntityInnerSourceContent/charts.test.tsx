@@ -1,11 +1,15 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
-import { paymentsContributions } from '../../__testUtils__/fixtures';
+import {
+  paymentsContributions,
+  paymentsResponse,
+} from '../../__testUtils__/fixtures';
 import {
   DistanceHistogramChart,
   toDistanceBuckets,
 } from './DistanceHistogramChart';
 import { WeeklyCommitsChart } from './WeeklyCommitsChart';
+import { ReadinessHistoryChart, readinessDays } from './ReadinessHistoryChart';
 
 describe('toDistanceBuckets', () => {
   it('lists every distance up to the largest, then unknown', () => {
@@ -22,6 +26,42 @@ describe('toDistanceBuckets', () => {
     expect(toDistanceBuckets({})).toEqual([
       { distance: '0', label: '0 (same team)', commits: 0 },
     ]);
+  });
+});
+
+describe('readinessDays', () => {
+  const day = (
+    date: string,
+    readinessLevel?: 'none' | 'bronze' | 'silver' | 'gold',
+  ) => ({
+    day: date,
+    usageCount: 0,
+    businessUnitCount: 0,
+    lintScore: 50,
+    lintErrors: 0,
+    lintWarnings: 0,
+    ...(readinessLevel ? { readinessLevel } : {}),
+  });
+
+  it('marks the days the level dropped below the last known level', () => {
+    const days = readinessDays([
+      day('2025-06-01', 'silver'),
+      day('2025-06-02', 'gold'),
+      day('2025-06-03'),
+      day('2025-06-04', 'bronze'),
+      day('2025-06-05', 'bronze'),
+      day('2025-06-06', 'none'),
+    ]);
+    expect(days.map(d => d.regressed)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      false,
+      true,
+    ]);
+    // A day without a level is skipped: the drop is measured from gold.
+    expect(days[3].previousLevel).toBe('gold');
   });
 });
 
@@ -95,5 +135,29 @@ describe('charts', () => {
     expect(
       screen.getByRole('table', { name: 'Commits by contribution distance' }),
     ).toHaveTextContent('0 (same team)3');
+  });
+
+  it('draws the readiness score per day, ringing the day the level dropped', async () => {
+    const { container } = await renderInTestApp(
+      <ReadinessHistoryChart history={paymentsResponse.history} width={640} />,
+    );
+
+    expect(container.querySelectorAll('.recharts-line-curve')).toHaveLength(1);
+    const dots = Array.from(
+      container.querySelectorAll('.recharts-line-dots circle'),
+    );
+    expect(dots).toHaveLength(3);
+    // Each day's dot has the colour of its level: not ready, silver, bronze.
+    expect(dots.map(dot => dot.getAttribute('fill'))).toEqual([
+      '#9e9e9e',
+      '#6e7b82',
+      '#a0602c',
+    ]);
+    expect(
+      container.querySelectorAll('circle.readiness-regressed-dot'),
+    ).toHaveLength(1);
+    expect(
+      screen.getByRole('table', { name: 'Readiness score per day' }),
+    ).toHaveTextContent('2025-06-0259Bronze (regressed)');
   });
 });

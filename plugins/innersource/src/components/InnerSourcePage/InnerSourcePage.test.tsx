@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { useLocation } from 'react-router-dom';
 import type { ProjectListResponse } from '@innersource-backstage/plugin-innersource-common';
 import {
   emptyProjectsResponse,
@@ -12,6 +13,12 @@ import { renderWithInnerSourceApi } from '../../__testUtils__/renderWithInnerSou
 import { InnerSourcePage } from './InnerSourcePage';
 
 const PROJECTS_URL = '*/api/innersource/projects';
+
+/** Shows the query string of the app's current location. */
+function LocationSearch() {
+  const location = useLocation();
+  return <output data-testid="location-search">{location.search}</output>;
+}
 
 describe('InnerSourcePage', () => {
   const server = setupServer();
@@ -57,6 +64,11 @@ describe('InnerSourcePage', () => {
         name: 'Readiness score 86 out of 100',
       }),
     ).toBeInTheDocument();
+    expect(
+      within(payments).getByTitle(
+        'Readiness level Silver, score 86 out of 100',
+      ),
+    ).toHaveTextContent('Silver');
     expect(within(payments).getByText('Stale')).toBeInTheDocument();
     expect(within(payments).getByText('Activity: High')).toBeInTheDocument();
     expect(
@@ -70,6 +82,11 @@ describe('InnerSourcePage', () => {
     expect(
       within(identity).getByText('Sign-in and user profiles'),
     ).toBeInTheDocument();
+    expect(
+      within(identity).getByTitle(
+        'Readiness level Not ready, score 45 out of 100',
+      ),
+    ).toHaveTextContent('Not ready');
     expect(within(identity).queryByText('Stale')).not.toBeInTheDocument();
     // Without git history there is no activity level or ratio.
     expect(within(identity).queryByText(/^Activity:/)).not.toBeInTheDocument();
@@ -151,6 +168,107 @@ describe('InnerSourcePage', () => {
       expect(requests[requests.length - 1].get('sort')).toBe('name'),
     );
     expect(requests[requests.length - 1].getAll('kind')).toEqual(['System']);
+  });
+
+  it('filters by readiness level, keeping the levels in the URL', async () => {
+    const urls: URL[] = [];
+    server.use(
+      http.get(PROJECTS_URL, ({ request }) => {
+        urls.push(new URL(request.url));
+        return HttpResponse.json(projectsResponse);
+      }),
+    );
+
+    renderWithInnerSourceApi(
+      <>
+        <InnerSourcePage />
+        <LocationSearch />
+      </>,
+    );
+    await screen.findByText('30 projects');
+    expect(urls[0].searchParams.has('level')).toBe(false);
+
+    const levels = screen.getByRole('group', { name: 'Readiness level' });
+    expect(
+      within(levels)
+        .getAllByRole('checkbox')
+        .map(box => box.closest('label')?.textContent),
+    ).toEqual(['Gold', 'Silver', 'Bronze', 'Not ready']);
+
+    await userEvent.click(
+      within(levels).getByRole('checkbox', { name: 'Gold' }),
+    );
+
+    await waitFor(() =>
+      expect(urls[urls.length - 1].searchParams.getAll('level')).toEqual([
+        'gold',
+      ]),
+    );
+    expect(urls[urls.length - 1].pathname).toBe('/api/innersource/projects');
+    expect(urls[urls.length - 1].search).toContain('level=gold');
+    expect(screen.getByTestId('location-search')).toHaveTextContent(
+      '?level=gold',
+    );
+    expect(
+      within(levels).getByRole('checkbox', { name: 'Gold' }),
+    ).toBeChecked();
+
+    // Several levels are sent as repeated parameters.
+    await userEvent.click(
+      within(levels).getByRole('checkbox', { name: 'Not ready' }),
+    );
+    await waitFor(() =>
+      expect(urls[urls.length - 1].searchParams.getAll('level')).toEqual([
+        'gold',
+        'none',
+      ]),
+    );
+    expect(urls[urls.length - 1].search).toContain('level=gold&level=none');
+    expect(screen.getByTestId('location-search')).toHaveTextContent(
+      '?level=gold&level=none',
+    );
+
+    await userEvent.click(
+      within(levels).getByRole('checkbox', { name: 'Gold' }),
+    );
+    await waitFor(() =>
+      expect(urls[urls.length - 1].searchParams.getAll('level')).toEqual([
+        'none',
+      ]),
+    );
+    expect(screen.getByTestId('location-search')).toHaveTextContent(
+      '?level=none',
+    );
+  });
+
+  it('sends the readiness levels from the URL and clears them with the other filters', async () => {
+    const requests = answerProjects(params =>
+      params.getAll('level').length > 0
+        ? emptyProjectsResponse
+        : projectsResponse,
+    );
+
+    renderWithInnerSourceApi(<InnerSourcePage />, {
+      initialRouteEntries: [
+        '/innersource?level=silver&level=BRONZE&level=platinum',
+      ],
+    });
+
+    expect(
+      await screen.findByText('No projects match these filters'),
+    ).toBeInTheDocument();
+    expect(requests[0].getAll('level')).toEqual(['silver', 'bronze']);
+    expect(screen.getByRole('checkbox', { name: 'Silver' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Bronze' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Gold' })).not.toBeChecked();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+
+    expect(await screen.findByText('30 projects')).toBeInTheDocument();
+    expect(requests[requests.length - 1].has('level')).toBe(false);
+    expect(screen.getByRole('checkbox', { name: 'Silver' })).not.toBeChecked();
   });
 
   it('sorts by activity and by InnerSource ratio', async () => {

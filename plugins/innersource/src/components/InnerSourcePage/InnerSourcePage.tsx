@@ -36,10 +36,11 @@ export function InnerSourcePage() {
             Find projects to reuse or contribute to. Usage counts the catalog
             entities that depend on a project or consume one of its APIs;
             readiness (0-100) scores how well a project is set up for
-            contributions from other teams. From git history come the activity
-            level (the Repository Activity Score) and the InnerSource ratio, the
-            share of commits in the last 365 days made outside the owning team.
-            Figures are refreshed on a schedule.
+            contributions from other teams, and the readiness level (gold,
+            silver, bronze or not ready) is the step that score reaches. From
+            git history come the activity level (the Repository Activity Score)
+            and the InnerSource ratio, the share of commits in the last 365 days
+            made outside the owning team. Figures are refreshed on a schedule.
           </SupportButton>
         </ContentHeader>
         <Grid container spacing={3}>

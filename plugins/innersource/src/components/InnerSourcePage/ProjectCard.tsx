@@ -10,6 +10,7 @@ import WarningIcon from '@material-ui/icons/Warning';
 import type { ProjectListItem } from '@innersource-backstage/plugin-innersource-common';
 import {
   ActivityChip,
+  ReadinessLevelChip,
   ReadinessScore,
   formatDateTime,
   formatPercent,
@@ -63,7 +64,8 @@ export interface ProjectCardProps {
 
 /**
  * One project of the discovery page: what it is, who owns it, how much it is used, how active
- * it is, how much of its code comes from other teams and how ready it is for contributions.
+ * it is, how much of its code comes from other teams and how ready it is for contributions
+ * (readiness score and level).
  *
  * @internal
  */
@@ -99,8 +101,17 @@ export function ProjectCard(props: ProjectCardProps) {
           <ReadinessScore score={project.lintScore} size="small" />
         </Box>
 
-        {(project.stale || entity.innerSource || hasActivity) && (
+        {(project.readinessLevel ||
+          project.stale ||
+          entity.innerSource ||
+          hasActivity) && (
           <Box className={classes.chips}>
+            {project.readinessLevel && (
+              <ReadinessLevelChip
+                level={project.readinessLevel}
+                score={project.lintScore}
+              />
+            )}
             {entity.innerSource && (
               <Chip size="small" color="primary" label="InnerSource" />
             )}

@@ -9,8 +9,14 @@ import TextField from '@material-ui/core/TextField';
 import {
   INNERSOURCE_KINDS,
   ProjectSortField,
+  READINESS_LEVELS,
+  ReadinessLevel,
 } from '@innersource-backstage/plugin-innersource-common';
+import { READINESS_LEVEL_LABELS } from '../shared';
 import type { ProjectFilters } from './useProjectFilters';
+
+/** The readiness levels, highest first, as the filter lists them. */
+const LEVEL_OPTIONS: ReadinessLevel[] = [...READINESS_LEVELS].reverse();
 
 /** The sort options, in the order the select lists them. */
 export const SORT_OPTIONS: Array<{ value: ProjectSortField; label: string }> = [
@@ -29,7 +35,7 @@ export interface ProjectFiltersPanelProps {
 }
 
 /**
- * Kind, InnerSource-only and sort controls of the discovery page.
+ * Sort, InnerSource-only, kind and readiness level controls of the discovery page.
  *
  * @internal
  */
@@ -41,6 +47,13 @@ export function ProjectFiltersPanel(props: ProjectFiltersPanelProps) {
       ? INNERSOURCE_KINDS.filter(k => k === kind || filters.kinds.includes(k))
       : filters.kinds.filter(k => k !== kind);
     onChange({ kinds });
+  };
+
+  const toggleLevel = (level: ReadinessLevel, checked: boolean) => {
+    const levels = checked
+      ? LEVEL_OPTIONS.filter(l => l === level || filters.levels.includes(l))
+      : filters.levels.filter(l => l !== level);
+    onChange({ levels });
   };
 
   return (
@@ -91,6 +104,28 @@ export function ProjectFiltersPanel(props: ProjectFiltersPanelProps) {
                   size="small"
                   checked={filters.kinds.includes(kind)}
                   onChange={(_event, checked) => toggleKind(kind, checked)}
+                />
+              }
+            />
+          ))}
+        </FormGroup>
+      </FormControl>
+
+      <FormControl component="fieldset">
+        <FormLabel component="legend">Readiness level</FormLabel>
+        <FormGroup>
+          {LEVEL_OPTIONS.map(level => (
+            <FormControlLabel
+              key={level}
+              label={READINESS_LEVEL_LABELS[level]}
+              control={
+                <Checkbox
+                  color="primary"
+                  size="small"
+                  name="level"
+                  value={level}
+                  checked={filters.levels.includes(level)}
+                  onChange={(_event, checked) => toggleLevel(level, checked)}
                 />
               }
             />

@@ -57,7 +57,7 @@ export function ProjectResults(props: ProjectResultsProps) {
       <EmptyState
         missing="content"
         title="No projects match these filters"
-        description="Try other search words, more kinds, or include projects that are not tagged as InnerSource."
+        description="Try other search words, more kinds or readiness levels, or include projects that are not tagged as InnerSource."
         action={
           <Button variant="contained" color="primary" onClick={onClearFilters}>
             Clear filters

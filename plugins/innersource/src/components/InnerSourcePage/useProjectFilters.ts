@@ -3,6 +3,8 @@ import {
   PROJECT_SORT_FIELDS,
   ProjectListQuery,
   ProjectSortField,
+  READINESS_LEVELS,
+  ReadinessLevel,
 } from '@innersource-backstage/plugin-innersource-common';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -24,6 +26,8 @@ export interface ProjectFilters {
   /** Selected kinds, spelled as in {@link INNERSOURCE_KINDS}; empty for all kinds. */
   kinds: string[];
   innerSourceOnly: boolean;
+  /** Selected readiness levels; empty for all levels. */
+  levels: ReadinessLevel[];
   sort: ProjectSortField;
   /** 1-based page number. */
   page: number;
@@ -39,12 +43,21 @@ function parseFilters(params: URLSearchParams): ProjectFilters {
       ),
     )
     .filter((kind): kind is (typeof INNERSOURCE_KINDS)[number] => !!kind);
+  // Highest level first, as the filter lists them.
+  const levels = [...READINESS_LEVELS]
+    .reverse()
+    .filter(level =>
+      params
+        .getAll('level')
+        .some(value => value.toLocaleLowerCase('en-US') === level),
+    );
   const sort = params.get('sort');
   const page = Number.parseInt(params.get('page') ?? '', 10);
   return {
     q: params.get('q') ?? '',
     kinds: Array.from(new Set(kinds)),
     innerSourceOnly: params.get('innerSourceOnly') === 'true',
+    levels,
     sort: PROJECT_SORT_FIELDS.find(field => field === sort) ?? DEFAULT_SORT,
     page: Number.isFinite(page) && page > 1 ? page : 1,
   };
@@ -60,6 +73,9 @@ function serializeFilters(filters: ProjectFilters): URLSearchParams {
   }
   if (filters.innerSourceOnly) {
     params.set('innerSourceOnly', 'true');
+  }
+  for (const level of filters.levels) {
+    params.append('level', level);
   }
   if (filters.sort !== DEFAULT_SORT) {
     params.set('sort', filters.sort);
@@ -79,7 +95,8 @@ export function hasActiveFilters(filters: ProjectFilters): boolean {
   return (
     filters.q.trim() !== '' ||
     filters.kinds.length > 0 ||
-    filters.innerSourceOnly
+    filters.innerSourceOnly ||
+    filters.levels.length > 0
   );
 }
 
@@ -93,6 +110,7 @@ export function toProjectListQuery(filters: ProjectFilters): ProjectListQuery {
     q: filters.q.trim() || undefined,
     kind: filters.kinds.length > 0 ? filters.kinds : undefined,
     innerSourceOnly: filters.innerSourceOnly || undefined,
+    level: filters.levels.length > 0 ? filters.levels : undefined,
     sort: filters.sort,
     limit: PAGE_SIZE,
     offset: (filters.page - 1) * PAGE_SIZE,
@@ -125,7 +143,7 @@ export function useProjectFilters() {
   );
 
   const clearFilters = useCallback(() => {
-    setFilters({ q: '', kinds: [], innerSourceOnly: false });
+    setFilters({ q: '', kinds: [], innerSourceOnly: false, levels: [] });
   }, [setFilters]);
 
   return { filters, setFilters, clearFilters };

@@ -3,6 +3,7 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorIcon from '@material-ui/icons/Error';
 import InfoIcon from '@material-ui/icons/Info';
 import RemoveCircleOutlineIcon from '@material-ui/icons/RemoveCircleOutline';
+import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import WarningIcon from '@material-ui/icons/Warning';
 import type {
   LintSeverity,
@@ -14,6 +15,7 @@ const useStyles = makeStyles(theme => ({
   error: { color: theme.palette.error.main },
   warning: { color: theme.palette.warning.main },
   info: { color: theme.palette.info.main },
+  waived: { color: theme.palette.text.secondary },
   notApplicable: { color: theme.palette.text.disabled },
 }));
 
@@ -23,6 +25,8 @@ export interface SeverityIconProps {
   status: LintStatus;
   /** The severity of the rule, which decides the icon of a failure. */
   severity: LintSeverity;
+  /** The failure is waived by an active exception. */
+  waived?: boolean;
 }
 
 /**
@@ -33,6 +37,7 @@ export interface SeverityIconProps {
 export function describeFindingStatus(
   status: LintStatus,
   severity: LintSeverity,
+  waived?: boolean,
 ): string {
   switch (status) {
     case 'pass':
@@ -40,21 +45,21 @@ export function describeFindingStatus(
     case 'not-applicable':
       return 'Not applicable';
     default:
-      return `Failed (${severity})`;
+      return waived ? `Waived (${severity})` : `Failed (${severity})`;
   }
 }
 
 /**
  * The status icon of a readiness finding: a green check when it passes, an icon coloured by
- * severity when it fails (error red, warning orange, info blue) and a grey one when the rule
- * does not apply.
+ * severity when it fails (error red, warning orange, info blue), a grey shield when the failure
+ * is waived by an exception and a grey icon when the rule does not apply.
  *
  * @public
  */
 export function SeverityIcon(props: SeverityIconProps) {
-  const { status, severity } = props;
+  const { status, severity, waived } = props;
   const classes = useStyles();
-  const label = describeFindingStatus(status, severity);
+  const label = describeFindingStatus(status, severity, waived);
   const common = { titleAccess: label, fontSize: 'small' as const };
 
   if (status === 'pass') {
@@ -64,6 +69,9 @@ export function SeverityIcon(props: SeverityIconProps) {
     return (
       <RemoveCircleOutlineIcon {...common} className={classes.notApplicable} />
     );
+  }
+  if (waived) {
+    return <VerifiedUserIcon {...common} className={classes.waived} />;
   }
   switch (severity) {
     case 'error':

@@ -23,3 +23,11 @@ export {
 } from './format';
 export { Figure, FigureList } from './Figures';
 export type { FigureProps } from './Figures';
+export {
+  ReadinessLevelChip,
+  READINESS_LEVEL_LABELS,
+  READINESS_LEVEL_COLORS,
+  compareReadinessLevels,
+  describeReadinessLevel,
+} from './ReadinessLevelChip';
+export type { ReadinessLevelChipProps } from './ReadinessLevelChip';
