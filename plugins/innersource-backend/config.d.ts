@@ -104,6 +104,12 @@ export interface Config {
       staleAfterDays?: number;
     };
 
+    /** The program view of the InnerSource Program Office (`/innersource/program`). */
+    program?: {
+      /** Projects without a commit for this many days are listed as stale. Default 180. */
+      staleAfterDays?: number;
+    };
+
     /** How commit authors are matched to catalog users and teams. */
     contributions?: {
       /**

@@ -170,6 +170,24 @@ describe('innersourcePlugin', () => {
       unknownCommits: 1,
     });
     expect(contributions.hasContributingGuide).toBe(true);
+    // the readiness rules read the repository's files, with links to the SCM host
+    const findings = response.body.result.lint.findings;
+    const byId = (id: string) =>
+      findings.find((f: { ruleId: string }) => f.ruleId === id);
+    expect(byId('contributing.exists')).toMatchObject({
+      status: 'pass',
+      files: [
+        {
+          path: 'CONTRIBUTING.md',
+          url: 'https://github.com/acme/ledger-sdk/blob/HEAD/CONTRIBUTING.md',
+        },
+      ],
+    });
+    expect(byId('readme.exists')).toMatchObject({
+      status: 'fail',
+      severity: 'error',
+    });
+    expect(response.body.result.lint.level).toBe('bronze');
     expect(contributions.activity.score).toBeGreaterThan(0);
     const shopApp = usage.consumers.find(
       (c: { entityRef: string }) =>

@@ -17,12 +17,17 @@ import {
 import { metadataRules } from './compute/metadataRules';
 import { GitContributionsCollector } from './contributions/GitContributionsCollector';
 import { readLintConfig } from './governance/readLintConfig';
+import { fileRules, GitRepositoryFiles } from './lint';
 import { DatabaseInnerSourceStore } from './database/DatabaseInnerSourceStore';
 import { GitCredentials } from './git/GitCredentials';
 import { GitHistoryReader } from './git/GitHistoryReader';
 import { GitRepositoryCache } from './git/GitRepositoryCache';
 import { InnerSourceRefresher } from './service/InnerSourceRefresher';
 import { createRouter } from './service/router';
+import { DatabaseProgramStore } from './program/DatabaseProgramStore';
+import { ProgramAggregator } from './program/ProgramAggregator';
+import { createProgramRouter } from './service/programRouter';
+import { DEFAULT_STALE_AFTER_DAYS } from '@innersource-backstage/plugin-innersource-common';
 
 /** Used when `innersource.schedule` is not configured. */
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -130,18 +135,25 @@ export const innersourcePlugin = createBackendPlugin({
         catalog,
       }) {
         const store = await DatabaseInnerSourceStore.create({ database });
+        // the schema is up to date after the store above
+        const programStore = await DatabaseProgramStore.create({
+          database,
+          skipMigrations: true,
+        });
 
         const seen = new Set<string>();
-        const rules = [...metadataRules, ...addedRules].filter(rule => {
-          if (seen.has(rule.id)) {
-            logger.warn(
-              `Ignoring a second InnerSource lint rule with id '${rule.id}'`,
-            );
-            return false;
-          }
-          seen.add(rule.id);
-          return true;
-        });
+        const rules = [...metadataRules, ...fileRules, ...addedRules].filter(
+          rule => {
+            if (seen.has(rule.id)) {
+              logger.warn(
+                `Ignoring a second InnerSource lint rule with id '${rule.id}'`,
+              );
+              return false;
+            }
+            seen.add(rule.id);
+            return true;
+          },
+        );
         const refresher = new InnerSourceRefresher({
           catalog,
           auth,
@@ -154,6 +166,16 @@ export const innersourcePlugin = createBackendPlugin({
             logger,
           }),
           lint: readLintConfig(config),
+          repositoryFiles: ({ repo, entityPath, browseUrl }) =>
+            new GitRepositoryFiles({
+              repo,
+              entityPath,
+              browseUrl,
+              timeoutMs:
+                (config.getOptionalNumber('innersource.git.timeoutSeconds') ??
+                  300) * 1000,
+            }),
+          program: new ProgramAggregator({ store: programStore, logger }),
         });
 
         const schedule = config.has('innersource.schedule')
@@ -172,6 +194,16 @@ export const innersourcePlugin = createBackendPlugin({
 
         const badgesEnabled =
           config.getOptionalBoolean('innersource.badges.enabled') ?? false;
+        httpRouter.use(
+          await createProgramRouter({
+            httpAuth,
+            catalog,
+            store: programStore,
+            staleAfterDays:
+              config.getOptionalNumber('innersource.program.staleAfterDays') ??
+              DEFAULT_STALE_AFTER_DAYS,
+          }),
+        );
         httpRouter.use(
           await createRouter({
             staleAfterDays: config.getOptionalNumber(

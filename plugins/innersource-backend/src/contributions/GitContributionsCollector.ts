@@ -44,7 +44,14 @@ export interface CollectedGitData {
   /** The owner-written innersource.json of each entity, when present. */
   innerSourceJson: Map<string, InnerSourceMetadata>;
   /** The local copy of each entity's repository and its folder, for entities read this time. */
-  repositories: Map<string, { repo: SyncedRepository; path: string }>;
+  repositories: Map<
+    string,
+    {
+      repo: SyncedRepository;
+      path: string;
+      browseUrl?: (path: string) => string;
+    }
+  >;
 }
 
 /** Runs `worker` over `items` with at most `limit` at a time. */
@@ -111,10 +118,7 @@ export class GitContributionsCollector {
     const results = new Map<string, ContributionSummary>();
     const manifests = new Map<string, ParsedManifest[]>();
     const innerSourceJson = new Map<string, InnerSourceMetadata>();
-    const repositories = new Map<
-      string,
-      { repo: SyncedRepository; path: string }
-    >();
+    const repositories: CollectedGitData['repositories'] = new Map();
     await forEachLimited(
       [...byRepository.entries()],
       settings.concurrency,
@@ -165,6 +169,11 @@ export class GitContributionsCollector {
 
         for (const { entity, source } of members) {
           const ref = stringifyEntityRef(entity);
+          repositories.set(ref, {
+            repo,
+            path: source.path,
+            ...(source.browseUrl ? { browseUrl: source.browseUrl } : {}),
+          });
           const stored = await this.options.store.getContributionLog(ref);
           const previous =
             stored &&

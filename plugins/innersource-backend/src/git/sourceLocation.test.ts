@@ -99,10 +99,15 @@ describe('gitSourceOf', () => {
         },
       },
     );
-    expect(gitSourceOf(e, rewrites)).toEqual({
+    const source = gitSourceOf(e, rewrites);
+    expect(source).toMatchObject({
       cloneUrl: 'file:///srv/mirror/mono.git',
       path: 'pkg/x',
     });
+    // links go to the host people use, not the mirror
+    expect(source?.browseUrl?.('pkg/x/README.md')).toBe(
+      'https://github.com/acme/mono/blob/HEAD/pkg/x/README.md',
+    );
   });
 
   it('falls back to the location the entity was read from, and ignores file locations', () => {
@@ -117,10 +122,13 @@ describe('gitSourceOf', () => {
         },
       },
     );
-    expect(gitSourceOf(fromLocation)).toEqual({
+    expect(gitSourceOf(fromLocation)).toMatchObject({
       cloneUrl: 'https://gitlab.com/acme/y.git',
       path: '',
     });
+    expect(gitSourceOf(fromLocation)?.browseUrl?.('a b.md')).toBe(
+      'https://gitlab.com/acme/y/-/blob/HEAD/a%20b.md',
+    );
     const onDisk = entity(
       'Component',
       'z',

@@ -4,6 +4,8 @@ import { Entity } from '@backstage/catalog-model';
 export interface GitSource {
   /** The URL git clones, e.g. `https://github.com/acme/ledger-sdk.git` or `file:///srv/repo.git`. */
   cloneUrl: string;
+  /** Links to view a file (path from the repository root) on the SCM host, when known. */
+  browseUrl?: (path: string) => string;
   /** The folder of the entity inside the repository, without leading or trailing slash; '' for all. */
   path: string;
 }
@@ -151,7 +153,33 @@ export function gitSourceOf(
   } else if (managedBy?.startsWith('url:')) {
     parsed = parseGitUrl(managedBy.slice(4), { isFile: true });
   }
-  return (
-    parsed && { ...parsed, cloneUrl: rewriteUrl(parsed.cloneUrl, rewrites) }
-  );
+  if (!parsed) return undefined;
+  const browse = browseUrlFor(parsed.cloneUrl);
+  return {
+    ...parsed,
+    cloneUrl: rewriteUrl(parsed.cloneUrl, rewrites),
+    ...(browse ? { browseUrl: browse } : {}),
+  };
+}
+
+/**
+ * How to link to a file on the host of a clone URL (before any rewrite, so links point at the
+ * SCM people use): GitHub-style and Gitea `/blob/HEAD/`, GitLab `/-/blob/HEAD/`. Undefined for
+ * hosts whose browse URLs cannot be derived from the clone URL (and for file URLs).
+ */
+export function browseUrlFor(
+  cloneUrl: string,
+): ((path: string) => string) | undefined {
+  if (!/^https?:\/\//.test(cloneUrl)) return undefined;
+  if (/\/_git\//.test(cloneUrl)) {
+    return path => `${cloneUrl}?path=/${encodeURI(path)}`;
+  }
+  if (/\/scm\//.test(cloneUrl) || cloneUrl.includes('bitbucket.org'))
+    return undefined;
+  const base = cloneUrl.replace(/\.git$/, '');
+  const segment = /gitlab/i.test(new URL(cloneUrl).host)
+    ? '/-/blob/HEAD/'
+    : '/blob/HEAD/';
+  return path =>
+    `${base}${segment}${path.split('/').map(encodeURIComponent).join('/')}`;
 }

@@ -14,6 +14,7 @@ import { computeResults, isInnerSourceTarget } from '../compute/computeResults';
 import { manifestConsumers } from '../compute/manifestUsage';
 import { GitContributionsCollector } from '../contributions/GitContributionsCollector';
 import { InnerSourceStore } from '../database/InnerSourceStore';
+import { ProgramRecorder } from '../program/ProgramAggregator';
 
 /** The kinds read from the catalog: the targets plus the org chart that places their users. */
 const KINDS_READ = ['Component', 'API', 'Resource', 'System', 'Group', 'User'];
@@ -32,6 +33,8 @@ export class InnerSourceRefresher {
       rules: () => InnerSourceLintRule[];
       /** Reads git history; contribution analytics are off without it. */
       contributions?: GitContributionsCollector;
+      /** Receives the stored results for the program view. */
+      program?: ProgramRecorder;
       /** Profiles, exceptions, levels and settings of the readiness lint. */
       lint?: {
         policy: LintPolicy;
@@ -39,10 +42,11 @@ export class InnerSourceRefresher {
         settings: LintSettings;
       };
       /** Gives rules access to an entity's repository files. */
-      repositoryFiles?: (
-        repo: SyncedRepository,
-        entityPath: string,
-      ) => RepositoryFiles;
+      repositoryFiles?: (options: {
+        repo: SyncedRepository;
+        entityPath: string;
+        browseUrl?: (path: string) => string;
+      }) => RepositoryFiles;
       now?: () => Date;
     },
   ) {}
@@ -81,7 +85,12 @@ export class InnerSourceRefresher {
         filesFor: entityRef => {
           const found = git?.repositories.get(entityRef);
           return (
-            found && this.options.repositoryFiles?.(found.repo, found.path)
+            found &&
+            this.options.repositoryFiles?.({
+              repo: found.repo,
+              entityPath: found.path,
+              browseUrl: found.browseUrl,
+            })
           );
         },
         policy: this.options.lint?.policy,
@@ -96,6 +105,11 @@ export class InnerSourceRefresher {
         );
       }
       await store.replaceResults({ results, computedAt: startedAt });
+      await this.options.program?.record({
+        results,
+        entities,
+        computedAt: startedAt,
+      });
       await store.finishRun(runId, {
         at: now(),
         status: 'succeeded',

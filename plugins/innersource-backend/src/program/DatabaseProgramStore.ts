@@ -1,0 +1,690 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  ContributionWindow,
+  LintSeverity,
+  ProgramLevelCount,
+  ProgramReuseCell,
+  ProgramRuleFailureCount,
+  ProgramWeeklyContributions,
+  READINESS_LEVELS,
+  ReadinessLevel,
+} from '@innersource-backstage/plugin-innersource-common';
+import { Knex } from 'knex';
+import { AdoptionDayRow, utcDayOf } from './programPeriods';
+import { ProgramFacts, ProgramGroupFact } from './programFacts';
+import {
+  ProgramExpiredExceptionRow,
+  ProgramFlowRow,
+  ProgramOutgoingRow,
+  ProgramProjectRow,
+  ProgramProjectSelection,
+  ProgramReusedRow,
+  ProgramScope,
+  ProgramStore,
+  ProgramTotalsRow,
+} from './ProgramStore';
+import { inSubtree, refIn } from './sqlScope';
+
+const migrationsDir = resolvePackagePath(
+  '@innersource-backstage/plugin-innersource-backend',
+  'migrations',
+);
+
+const GROUPS = 'innersource_program_groups';
+const FACTS = 'innersource_program_entity_facts';
+const WINDOWS = 'innersource_program_window_facts';
+const DISTANCES = 'innersource_program_distances';
+const FLOWS = 'innersource_program_flows';
+const REUSE = 'innersource_program_reuse';
+const FAILURES = 'innersource_program_rule_failures';
+const WEEKLY = 'innersource_program_weekly';
+const HISTORY = 'innersource_program_history';
+
+/** The tables that hold the facts of the last refresh only. */
+const CURRENT_TABLES = [
+  GROUPS,
+  FACTS,
+  WINDOWS,
+  DISTANCES,
+  FLOWS,
+  REUSE,
+  FAILURES,
+];
+
+/** Rows per insert: at most ~1,300 bound values, far below the limits of SQLite and PostgreSQL. */
+const CHUNK = 100;
+
+/** Ranks severities so that the worst one of a rule can be picked with min(). */
+const SEVERITY_RANK_SQL =
+  "min(case rf.severity when 'error' then 0 when 'warning' then 1 else 2 end)";
+const SEVERITY_BY_RANK: LintSeverity[] = ['error', 'warning', 'info'];
+
+type Row = Record<string, unknown>;
+
+const num = (value: unknown): number =>
+  value === null || value === undefined ? 0 : Number(value);
+const str = (value: unknown): string | undefined =>
+  value === null || value === undefined ? undefined : String(value);
+
+function asLevel(value: unknown): ReadinessLevel {
+  return (READINESS_LEVELS as readonly unknown[]).includes(value)
+    ? (value as ReadinessLevel)
+    : 'none';
+}
+
+async function insertChunked(tx: Knex.Transaction, table: string, rows: Row[]) {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await tx(table).insert(rows.slice(i, i + CHUNK));
+  }
+}
+
+/** The knex implementation of {@link ProgramStore}, for SQLite and PostgreSQL. */
+export class DatabaseProgramStore implements ProgramStore {
+  /** Connects, and brings the plugin's schema up to date unless told not to. */
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseProgramStore> {
+    const client = await options.database.getClient();
+    if (!options.skipMigrations && !options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseProgramStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async replaceFacts(facts: ProgramFacts, computedAt: Date): Promise<void> {
+    const at = computedAt.toISOString();
+    const day = utcDayOf(computedAt);
+    const weeks = facts.weekly.map(w => w.weekStart).sort();
+    await this.db.transaction(async tx => {
+      for (const table of CURRENT_TABLES) {
+        await tx(table).delete();
+      }
+      await insertChunked(
+        tx,
+        GROUPS,
+        facts.groups.map(g => ({
+          group_ref: g.groupRef,
+          title: g.title ?? null,
+          parent_ref: g.parentRef ?? null,
+          depth: g.depth,
+          path: g.path,
+        })),
+      );
+      await insertChunked(
+        tx,
+        FACTS,
+        facts.entities.map(e => ({
+          entity_ref: e.entityRef,
+          kind: e.kind,
+          title: e.title ?? null,
+          owner_ref: e.ownerRef ?? null,
+          owner_title: e.ownerTitle ?? null,
+          business_unit_ref: e.businessUnitRef ?? null,
+          owner_path: e.ownerPath,
+          is_innersource: e.isInnerSource,
+          readiness_level: e.readinessLevel,
+          lint_score: e.lintScore,
+          usage_count: e.usageCount,
+          business_unit_count: e.businessUnitCount,
+          cross_team_dependencies: e.crossTeamDependencies,
+          has_history: e.hasHistory,
+          last_commit_at: e.lastCommitAt ?? null,
+          computed_at: at,
+        })),
+      );
+      await insertChunked(
+        tx,
+        WINDOWS,
+        facts.windows.map(w => ({
+          entity_ref: w.entityRef,
+          time_window: w.window,
+          commits: w.commits,
+          owner_team_commits: w.ownerTeamCommits,
+          outside_commits: w.outsideCommits,
+          outside_contributors: w.outsideContributors,
+          absence_factor: w.absenceFactor,
+        })),
+      );
+      await insertChunked(
+        tx,
+        DISTANCES,
+        facts.distances.map(d => ({
+          entity_ref: d.entityRef,
+          time_window: d.window,
+          distance: d.distance,
+          commits: d.commits,
+        })),
+      );
+      await insertChunked(
+        tx,
+        FLOWS,
+        facts.flows.map(f => ({
+          entity_ref: f.entityRef,
+          time_window: f.window,
+          from_team_ref: f.fromTeamRef,
+          from_team_path: f.fromTeamPath,
+          to_team_ref: f.toTeamRef,
+          commits: f.commits,
+          contributors: f.contributors,
+        })),
+      );
+      await insertChunked(
+        tx,
+        REUSE,
+        facts.reuse.map(r => ({
+          provider_ref: r.providerRef,
+          consumer_ref: r.consumerRef,
+          provider_business_unit_ref: r.providerBusinessUnitRef ?? null,
+          consumer_owner_ref: r.consumerOwnerRef ?? null,
+          consumer_business_unit_ref: r.consumerBusinessUnitRef ?? null,
+          consumer_owner_path: r.consumerOwnerPath,
+          cross_team: r.crossTeam,
+        })),
+      );
+      await insertChunked(
+        tx,
+        FAILURES,
+        facts.ruleFailures.map(f => ({
+          entity_ref: f.entityRef,
+          rule_id: f.ruleId,
+          title: f.title,
+          category: f.category,
+          severity: f.severity,
+          waiver_status: f.waiver?.status ?? null,
+          waiver_owner: f.waiver?.owner ?? null,
+          waiver_reason: f.waiver?.reason ?? null,
+          waiver_expires: f.waiver?.expires ?? null,
+        })),
+      );
+
+      // Weekly commits: the weeks just read replace what was stored for them; older weeks stay,
+      // so the series grows beyond the 52 weeks each read covers. Quiet weeks need no row.
+      await tx(WEEKLY)
+        .whereNotIn('entity_ref', tx(FACTS).select('entity_ref'))
+        .delete();
+      if (weeks.length > 0) {
+        await tx(WEEKLY).where('week_start', '>=', weeks[0]).delete();
+      }
+      await insertChunked(
+        tx,
+        WEEKLY,
+        facts.weekly
+          .filter(w => w.ownerTeam + w.outside + w.unknown > 0)
+          .map(w => ({
+            entity_ref: w.entityRef,
+            week_start: w.weekStart,
+            owner_team_commits: w.ownerTeam,
+            outside_commits: w.outside,
+            unknown_commits: w.unknown,
+          })),
+      );
+
+      // One history row per entity per day; a later refresh the same day replaces it.
+      const history = facts.entities.map(e => ({
+        day,
+        entity_ref: e.entityRef,
+        owner_path: e.ownerPath,
+        is_innersource: e.isInnerSource,
+        readiness_level: e.readinessLevel,
+        usage_count: e.usageCount,
+        cross_team_dependencies: e.crossTeamDependencies,
+        recorded_at: at,
+      }));
+      for (let i = 0; i < history.length; i += CHUNK) {
+        await tx(HISTORY)
+          .insert(history.slice(i, i + CHUNK))
+          .onConflict(['day', 'entity_ref'])
+          .merge();
+      }
+    });
+  }
+
+  async getComputedAt(): Promise<string | undefined> {
+    const row = await this.db(FACTS).max({ at: 'computed_at' }).first();
+    return str(row?.at);
+  }
+
+  async listGroups(): Promise<ProgramGroupFact[]> {
+    const rows: Row[] = await this.db(GROUPS).orderBy('path');
+    return rows.map(row => ({
+      groupRef: String(row.group_ref),
+      ...(row.title ? { title: String(row.title) } : {}),
+      ...(row.parent_ref ? { parentRef: String(row.parent_ref) } : {}),
+      depth: num(row.depth),
+      path: String(row.path),
+    }));
+  }
+
+  /** The facts of the projects in scope, aliased `f`. */
+  private projectsInScope(scope: ProgramScope): Knex.QueryBuilder {
+    const query = this.db(`${FACTS} as f`).where(
+      refIn(this.db, 'f.entity_ref', scope.readableRefs),
+    );
+    if (scope.groupRef) {
+      query.where(inSubtree(this.db, 'f.owner_path', scope.groupRef));
+    }
+    return query;
+  }
+
+  /** {@link projectsInScope} with the figures of one window, aliased `w`, where there are any. */
+  private projectsWithWindow(
+    scope: ProgramScope,
+    window: ContributionWindow,
+  ): Knex.QueryBuilder {
+    return this.projectsInScope(scope).leftJoin(`${WINDOWS} as w`, join =>
+      join
+        .on('w.entity_ref', '=', 'f.entity_ref')
+        .andOnVal('w.time_window', '=', window),
+    );
+  }
+
+  async countTotals(
+    scope: ProgramScope,
+    window: ContributionWindow,
+  ): Promise<ProgramTotalsRow> {
+    const row: Row = await this.projectsWithWindow(scope, window)
+      .select(
+        this.db.raw('count(*) as projects'),
+        this.db.raw(
+          'sum(case when f.is_innersource then 1 else 0 end) as innersource',
+        ),
+        this.db.raw(
+          'sum(case when f.has_history then 1 else 0 end) as with_history',
+        ),
+        this.db.raw('sum(f.cross_team_dependencies) as cross_team'),
+        this.db.raw('sum(w.outside_commits) as outside_commits'),
+        this.db.raw('sum(w.commits) as commits'),
+      )
+      .first();
+    return {
+      projects: num(row?.projects),
+      innerSourceProjects: num(row?.innersource),
+      projectsWithHistory: num(row?.with_history),
+      crossTeamDependencies: num(row?.cross_team),
+      outsideCommits: num(row?.outside_commits),
+      commits: num(row?.commits),
+    };
+  }
+
+  async countLevels(scope: ProgramScope): Promise<ProgramLevelCount[]> {
+    const rows: Row[] = await this.projectsInScope(scope)
+      .select(
+        'f.readiness_level',
+        this.db.raw('count(*) as projects'),
+        this.db.raw(
+          'sum(case when f.is_innersource then 1 else 0 end) as innersource',
+        ),
+      )
+      .groupBy('f.readiness_level');
+    return READINESS_LEVELS.map(level => {
+      const row = rows.find(r => r.readiness_level === level);
+      return {
+        level,
+        projects: num(row?.projects),
+        innerSourceProjects: num(row?.innersource),
+      };
+    });
+  }
+
+  async listProjects(
+    scope: ProgramScope,
+    window: ContributionWindow,
+    selection: ProgramProjectSelection,
+  ): Promise<ProgramProjectRow[]> {
+    const query = this.projectsWithWindow(scope, window).select(
+      'f.*',
+      'w.commits as window_commits',
+      'w.outside_commits as window_outside_commits',
+      'w.absence_factor as window_absence_factor',
+      this.db.raw(
+        'case when w.entity_ref is null then 0 else 1 end as has_window',
+      ),
+    );
+    switch (selection.kind) {
+      case 'most-used':
+        query
+          .where('f.usage_count', '>', 0)
+          .orderBy([
+            { column: 'f.usage_count', order: 'desc' },
+            { column: 'f.business_unit_count', order: 'desc' },
+            { column: 'f.entity_ref', order: 'asc' },
+          ])
+          .limit(selection.limit);
+        break;
+      case 'absence-factor-one':
+        query.where('w.absence_factor', 1).orderBy([
+          { column: 'f.usage_count', order: 'desc' },
+          { column: 'f.entity_ref', order: 'asc' },
+        ]);
+        break;
+      case 'stale':
+        query
+          .where('f.has_history', true)
+          .whereNotNull('f.last_commit_at')
+          .where('f.last_commit_at', '<', selection.lastCommitBefore)
+          .orderBy([
+            { column: 'f.last_commit_at', order: 'asc' },
+            { column: 'f.entity_ref', order: 'asc' },
+          ]);
+        break;
+      default:
+        query.orderBy([
+          { column: 'f.usage_count', order: 'desc' },
+          { column: 'f.entity_ref', order: 'asc' },
+        ]);
+    }
+    const rows: Row[] = await query;
+    return rows.map(row => ({
+      entityRef: String(row.entity_ref),
+      kind: String(row.kind),
+      ...(row.title ? { title: String(row.title) } : {}),
+      ...(row.owner_ref ? { ownerRef: String(row.owner_ref) } : {}),
+      ...(row.owner_title ? { ownerTitle: String(row.owner_title) } : {}),
+      ...(row.business_unit_ref
+        ? { businessUnitRef: String(row.business_unit_ref) }
+        : {}),
+      isInnerSource: Boolean(row.is_innersource),
+      readinessLevel: asLevel(row.readiness_level),
+      lintScore: num(row.lint_score),
+      usageCount: num(row.usage_count),
+      businessUnitCount: num(row.business_unit_count),
+      crossTeamDependencies: num(row.cross_team_dependencies),
+      hasHistory: Boolean(row.has_history),
+      ...(row.last_commit_at
+        ? { lastCommitAt: String(row.last_commit_at) }
+        : {}),
+      ...(num(row.has_window) === 1
+        ? {
+            window: {
+              commits: num(row.window_commits),
+              outsideCommits: num(row.window_outside_commits),
+              absenceFactor:
+                row.window_absence_factor === null ||
+                row.window_absence_factor === undefined
+                  ? null
+                  : num(row.window_absence_factor),
+            },
+          }
+        : {}),
+    }));
+  }
+
+  async countAdoptionDays(
+    scope: ProgramScope,
+    sinceDay: string,
+  ): Promise<AdoptionDayRow[]> {
+    const query = this.db(`${HISTORY} as h`)
+      .where(refIn(this.db, 'h.entity_ref', scope.readableRefs))
+      .where('h.day', '>=', sinceDay)
+      .select(
+        'h.day',
+        'h.readiness_level',
+        this.db.raw('count(*) as projects'),
+        this.db.raw(
+          'sum(case when h.is_innersource then 1 else 0 end) as innersource',
+        ),
+        this.db.raw('sum(h.cross_team_dependencies) as cross_team'),
+      )
+      .groupBy('h.day', 'h.readiness_level')
+      .orderBy('h.day');
+    if (scope.groupRef) {
+      // the owner as it was that day: history follows the org chart of its time
+      query.where(inSubtree(this.db, 'h.owner_path', scope.groupRef));
+    }
+    const rows: Row[] = await query;
+    return rows.map(row => ({
+      day: String(row.day),
+      readinessLevel: String(row.readiness_level),
+      projects: num(row.projects),
+      innerSourceProjects: num(row.innersource),
+      crossTeamDependencies: num(row.cross_team),
+    }));
+  }
+
+  async countReuse(scope: ProgramScope): Promise<ProgramReuseCell[]> {
+    const rows: Row[] = await this.projectsInScope(scope)
+      .join(`${REUSE} as r`, 'r.provider_ref', 'f.entity_ref')
+      .where(refIn(this.db, 'r.consumer_ref', scope.readableRefs))
+      .whereNotNull('r.consumer_business_unit_ref')
+      .whereNotNull('r.provider_business_unit_ref')
+      .select(
+        'r.consumer_business_unit_ref',
+        'r.provider_business_unit_ref',
+        this.db.raw('count(*) as dependencies'),
+      )
+      .groupBy('r.consumer_business_unit_ref', 'r.provider_business_unit_ref')
+      .orderBy([
+        { column: 'r.consumer_business_unit_ref', order: 'asc' },
+        { column: 'r.provider_business_unit_ref', order: 'asc' },
+      ]);
+    return rows.map(row => ({
+      consumerBusinessUnitRef: String(row.consumer_business_unit_ref),
+      providerBusinessUnitRef: String(row.provider_business_unit_ref),
+      dependencies: num(row.dependencies),
+    }));
+  }
+
+  async sumWeekly(
+    scope: ProgramScope,
+    sinceWeek: string | undefined,
+  ): Promise<ProgramWeeklyContributions[]> {
+    const query = this.projectsInScope(scope)
+      .join(`${WEEKLY} as wk`, 'wk.entity_ref', 'f.entity_ref')
+      .select(
+        'wk.week_start',
+        this.db.raw('sum(wk.owner_team_commits) as owner_team'),
+        this.db.raw('sum(wk.outside_commits) as outside'),
+        this.db.raw('sum(wk.unknown_commits) as unknown_commits'),
+      )
+      .groupBy('wk.week_start')
+      .orderBy('wk.week_start');
+    if (sinceWeek) query.where('wk.week_start', '>=', sinceWeek);
+    const rows: Row[] = await query;
+    return rows.map(row => ({
+      weekStart: String(row.week_start),
+      ownerTeam: num(row.owner_team),
+      outside: num(row.outside),
+      unknown: num(row.unknown_commits),
+    }));
+  }
+
+  async sumFlows(
+    scope: ProgramScope,
+    window: ContributionWindow,
+  ): Promise<ProgramFlowRow[]> {
+    const query = this.db(`${FLOWS} as fl`)
+      .join(`${FACTS} as f`, 'f.entity_ref', 'fl.entity_ref')
+      .where(refIn(this.db, 'f.entity_ref', scope.readableRefs))
+      .where('fl.time_window', window)
+      .select(
+        'fl.from_team_ref',
+        'fl.to_team_ref',
+        this.db.raw('sum(fl.commits) as commits'),
+        this.db.raw('count(distinct fl.entity_ref) as projects'),
+      )
+      .groupBy('fl.from_team_ref', 'fl.to_team_ref')
+      .orderBy([
+        { column: 'commits', order: 'desc' },
+        { column: 'fl.from_team_ref', order: 'asc' },
+        { column: 'fl.to_team_ref', order: 'asc' },
+      ]);
+    const groupRef = scope.groupRef;
+    if (groupRef) {
+      query.where(builder =>
+        builder
+          .where(inSubtree(this.db, 'f.owner_path', groupRef))
+          .orWhere(inSubtree(this.db, 'fl.from_team_path', groupRef)),
+      );
+    }
+    const rows: Row[] = await query;
+    return rows.map(row => ({
+      fromTeamRef: String(row.from_team_ref),
+      toTeamRef: String(row.to_team_ref),
+      commits: num(row.commits),
+      projects: num(row.projects),
+    }));
+  }
+
+  async sumDistances(
+    scope: ProgramScope,
+    window: ContributionWindow,
+  ): Promise<Record<string, number>> {
+    const rows: Row[] = await this.projectsInScope(scope)
+      .join(`${DISTANCES} as d`, 'd.entity_ref', 'f.entity_ref')
+      .where('d.time_window', window)
+      .select('d.distance', this.db.raw('sum(d.commits) as commits'))
+      .groupBy('d.distance');
+    return Object.fromEntries(
+      rows.map(row => [String(row.distance), num(row.commits)]),
+    );
+  }
+
+  async countRuleFailures(
+    scope: ProgramScope,
+  ): Promise<ProgramRuleFailureCount[]> {
+    const rows: Row[] = await this.projectsInScope(scope)
+      .join(`${FAILURES} as rf`, 'rf.entity_ref', 'f.entity_ref')
+      .select(
+        'rf.rule_id',
+        this.db.raw('max(rf.title) as title'),
+        this.db.raw('max(rf.category) as category'),
+        this.db.raw(`${SEVERITY_RANK_SQL} as severity_rank`),
+        this.db.raw(
+          "sum(case when rf.waiver_status = 'active' then 0 else 1 end) as failures",
+        ),
+        this.db.raw(
+          "sum(case when rf.waiver_status = 'active' then 1 else 0 end) as waived",
+        ),
+      )
+      .groupBy('rf.rule_id')
+      .orderBy([
+        { column: 'failures', order: 'desc' },
+        { column: 'waived', order: 'desc' },
+        { column: 'rf.rule_id', order: 'asc' },
+      ]);
+    return rows.map(row => ({
+      ruleId: String(row.rule_id),
+      title: String(row.title),
+      category: String(row.category),
+      severity: SEVERITY_BY_RANK[num(row.severity_rank)] ?? 'info',
+      failures: num(row.failures),
+      waived: num(row.waived),
+    }));
+  }
+
+  async listExpiredExceptions(
+    scope: ProgramScope,
+  ): Promise<ProgramExpiredExceptionRow[]> {
+    const rows: Row[] = await this.projectsInScope(scope)
+      .join(`${FAILURES} as rf`, 'rf.entity_ref', 'f.entity_ref')
+      .where('rf.waiver_status', 'expired')
+      .select(
+        'f.entity_ref',
+        'f.title',
+        'f.owner_ref',
+        'rf.rule_id',
+        'rf.title as rule_title',
+        'rf.severity',
+        'rf.waiver_owner',
+        'rf.waiver_reason',
+        'rf.waiver_expires',
+      )
+      .orderBy([
+        { column: 'rf.waiver_expires', order: 'asc' },
+        { column: 'f.entity_ref', order: 'asc' },
+        { column: 'rf.rule_id', order: 'asc' },
+      ]);
+    return rows.map(row => ({
+      entityRef: String(row.entity_ref),
+      ...(row.title ? { title: String(row.title) } : {}),
+      ...(row.owner_ref ? { ownerRef: String(row.owner_ref) } : {}),
+      ruleId: String(row.rule_id),
+      ruleTitle: String(row.rule_title),
+      severity: String(row.severity) as LintSeverity,
+      owner: String(row.waiver_owner ?? ''),
+      reason: String(row.waiver_reason ?? ''),
+      expires: String(row.waiver_expires ?? ''),
+    }));
+  }
+
+  async listOutgoingContributions(
+    readableRefs: readonly string[],
+    groupRef: string,
+    window: ContributionWindow,
+  ): Promise<ProgramOutgoingRow[]> {
+    const rows: Row[] = await this.db(`${FLOWS} as fl`)
+      .join(`${FACTS} as f`, 'f.entity_ref', 'fl.entity_ref')
+      .where(refIn(this.db, 'f.entity_ref', readableRefs))
+      .where('fl.time_window', window)
+      .where(inSubtree(this.db, 'fl.from_team_path', groupRef))
+      .where(inSubtree(this.db, 'f.owner_path', groupRef, true))
+      .select(
+        'f.entity_ref',
+        'f.title',
+        'f.owner_ref',
+        'f.owner_title',
+        'fl.from_team_ref',
+        'fl.commits',
+      )
+      .orderBy([
+        { column: 'fl.commits', order: 'desc' },
+        { column: 'f.entity_ref', order: 'asc' },
+        { column: 'fl.from_team_ref', order: 'asc' },
+      ]);
+    return rows.map(row => ({
+      entityRef: String(row.entity_ref),
+      ...(row.title ? { title: String(row.title) } : {}),
+      ...(row.owner_ref ? { ownerRef: String(row.owner_ref) } : {}),
+      ...(row.owner_title ? { ownerTitle: String(row.owner_title) } : {}),
+      fromTeamRef: String(row.from_team_ref),
+      commits: num(row.commits),
+    }));
+  }
+
+  async listReusedProjects(
+    readableRefs: readonly string[],
+    groupRef: string,
+  ): Promise<ProgramReusedRow[]> {
+    const rows: Row[] = await this.db(`${REUSE} as r`)
+      .join(`${FACTS} as p`, 'p.entity_ref', 'r.provider_ref')
+      .leftJoin(`${FACTS} as c`, 'c.entity_ref', 'r.consumer_ref')
+      .where(refIn(this.db, 'r.provider_ref', readableRefs))
+      .where(refIn(this.db, 'r.consumer_ref', readableRefs))
+      .where(inSubtree(this.db, 'r.consumer_owner_path', groupRef))
+      .where(inSubtree(this.db, 'p.owner_path', groupRef, true))
+      .select(
+        'r.provider_ref',
+        'p.title as provider_title',
+        'p.owner_ref',
+        'p.owner_title',
+        'p.business_unit_ref',
+        'r.consumer_ref',
+        'c.title as consumer_title',
+      )
+      .orderBy([
+        { column: 'r.provider_ref', order: 'asc' },
+        { column: 'r.consumer_ref', order: 'asc' },
+      ]);
+    return rows.map(row => ({
+      providerRef: String(row.provider_ref),
+      ...(row.provider_title
+        ? { providerTitle: String(row.provider_title) }
+        : {}),
+      ...(row.owner_ref ? { ownerRef: String(row.owner_ref) } : {}),
+      ...(row.owner_title ? { ownerTitle: String(row.owner_title) } : {}),
+      ...(row.business_unit_ref
+        ? { businessUnitRef: String(row.business_unit_ref) }
+        : {}),
+      consumerRef: String(row.consumer_ref),
+      ...(row.consumer_title
+        ? { consumerTitle: String(row.consumer_title) }
+        : {}),
+    }));
+  }
+}

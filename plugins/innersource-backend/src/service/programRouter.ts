@@ -1,0 +1,158 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  CONTRIBUTION_WINDOWS,
+  GroupProgramResponse,
+  PROGRAM_INTERVALS,
+  ProgramSummary,
+} from '@innersource-backstage/plugin-innersource-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import {
+  buildGroupProgram,
+  buildProgramSummary,
+} from '../program/buildProgramSummary';
+import { ProgramStore } from '../program/ProgramStore';
+import { readableEntities } from '../program/readableEntities';
+
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
+
+/** `group:default/payments`, or `default/payments` and `payments` with Group as the default kind. */
+const groupRefSchema = z
+  .string()
+  .max(255, 'must be at most 255 characters')
+  .transform((value, ctx) => {
+    try {
+      const ref = parseEntityRef(value, {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      });
+      if (!NAME_PATTERN.test(ref.namespace) || !NAME_PATTERN.test(ref.name)) {
+        throw new TypeError('malformed');
+      }
+      if (ref.kind.toLocaleLowerCase('en-US') !== 'group') {
+        ctx.addIssue({ code: 'custom', message: 'must be a Group ref' });
+        return z.NEVER;
+      }
+      return stringifyEntityRef(ref);
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an entity ref like group:default/payments',
+      });
+      return z.NEVER;
+    }
+  });
+
+const summaryQuerySchema = z
+  .object({
+    group: groupRefSchema.optional(),
+    window: z.enum(CONTRIBUTION_WINDOWS).optional(),
+    interval: z.enum(PROGRAM_INTERVALS).optional(),
+  })
+  .strict();
+
+const groupQuerySchema = z
+  .object({ window: z.enum(CONTRIBUTION_WINDOWS).optional() })
+  .strict();
+
+/** Parses with a schema, turning problems into one readable 400 message. */
+function parseOrThrow<S extends z.ZodTypeAny>(
+  schema: S,
+  input: unknown,
+): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(issue => {
+      if (issue.code === 'unrecognized_keys') {
+        return `unknown parameter(s) ${issue.keys
+          .map(k => `'${k}'`)
+          .join(', ')}`;
+      }
+      const path = issue.path.filter(p => typeof p === 'string').join('.');
+      return path ? `'${path}' ${issue.message}` : issue.message;
+    });
+    throw new InputError(`Invalid query: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** @see createProgramRouter */
+export interface ProgramRouterOptions {
+  httpAuth: HttpAuthService;
+  catalog: CatalogService;
+  store: ProgramStore;
+  /** Projects without a commit for this many days are stale. */
+  staleAfterDays: number;
+  now?: () => Date;
+}
+
+/**
+ * The program view of the InnerSource Program Office. Both routes need user or service
+ * credentials, and count only the entities those credentials may read in the catalog.
+ *
+ * - `GET /program/summary?group=<groupRef>&window=365d&interval=week`: adoption, reuse,
+ *   collaboration and risks as JSON, for the page and for an ISPO's own reports.
+ * - `GET /program/groups/:namespace/:name?window=365d`: the InnerSource tab of a Group.
+ */
+export async function createProgramRouter(
+  options: ProgramRouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, catalog, store, staleAfterDays } = options;
+  const now = options.now ?? (() => new Date());
+  const router = Router();
+
+  router.get('/program/summary', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const query = parseOrThrow(summaryQuerySchema, req.query);
+    const readable = await readableEntities(catalog, credentials);
+    if (query.group && !readable.groupRefs.has(query.group)) {
+      throw new NotFoundError(`No group ${query.group} found`);
+    }
+    const body: ProgramSummary = await buildProgramSummary({
+      store,
+      readableRefs: readable.projectRefs,
+      readableGroupRefs: readable.groupRefs,
+      groupRef: query.group,
+      window: query.window ?? '365d',
+      interval: query.interval ?? 'week',
+      staleAfterDays,
+      now: now(),
+    });
+    res.json(body);
+  });
+
+  router.get('/program/groups/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { namespace, name } = req.params;
+    if (!NAME_PATTERN.test(namespace) || !NAME_PATTERN.test(name)) {
+      throw new InputError(
+        `Invalid group name '${namespace}/${name}': names are 1-253 letters, digits, '.', '_' or '-'`,
+      );
+    }
+    const query = parseOrThrow(groupQuerySchema, req.query);
+    const groupRef = stringifyEntityRef({ kind: 'group', namespace, name });
+    const readable = await readableEntities(catalog, credentials);
+    if (!readable.groupRefs.has(groupRef)) {
+      throw new NotFoundError(`No group ${groupRef} found`);
+    }
+    const body: GroupProgramResponse = await buildGroupProgram({
+      store,
+      readableRefs: readable.projectRefs,
+      groupRef,
+      window: query.window ?? '365d',
+      staleAfterDays,
+      now: now(),
+    });
+    res.json(body);
+  });
+
+  return router;
+}
