@@ -749,20 +749,16 @@ function generate(count: number, seed: number, now: Date): Generated {
       tags.add('deprecated');
     if (innerSource)
       tags.add(random.chance(0.85) ? 'innersource' : 'inner-source');
+    const adjective = random.pick(ADJECTIVES);
     const description =
-      `${article(random.pick(ADJECTIVES))} ${random.pick(ADJECTIVES)} ${
-        s.type ?? 'system'
-      } that ${random.pick(VERBS)} ${s.domain} ${random.pick(OBJECTS)}` +
+      `${article(adjective)} ${adjective} ${s.type ?? 'system'} that ${random.pick(
+        VERBS,
+      )} ${s.domain} ${random.pick(OBJECTS)}` +
       (random.chance(0.65)
         ? `. Built with ${random.pick(FRAMEWORKS)} and ${random.pick(
             STORES,
           )}, ${random.pick(EXTRAS)}.`
         : '.');
-    // The article must agree with the adjective that follows it.
-    const fixedDescription = description.replace(
-      /^(A|An) (\S+)/,
-      (_m, _a, adj: string) => `${article(adj)} ${adj}`,
-    );
     const metadata =
       innerSource && random.chance(0.5)
         ? {
@@ -828,7 +824,7 @@ function generate(count: number, seed: number, now: Date): Generated {
         s.team,
         innerSource,
         hasContributingGuide,
-        fixedDescription.length > 30,
+        description.length > 30,
         teams,
       );
     }
@@ -876,7 +872,6 @@ function generate(count: number, seed: number, now: Date): Generated {
 
     const acceptingContributions =
       innerSource || hasContributingGuide || Boolean(metadata?.contributions);
-    void index;
     return {
       entity: {
         entityRef: refs[index],
@@ -884,7 +879,7 @@ function generate(count: number, seed: number, now: Date): Generated {
         namespace: 'default',
         name: s.name,
         title,
-        description: fixedDescription,
+        description: description,
         ...(s.type ? { type: s.type } : {}),
         ...(lifecycle ? { lifecycle } : {}),
         ownerRef: s.team.ref,
@@ -1062,20 +1057,15 @@ function makeContributions(
     const outsideContributors = t.outside
       ? Math.min(t.outside, random.int(1, 8))
       : 0;
-    const outsideTeams = teams
-      .filter(other => other.ref !== team.ref)
-      .slice(0, 0)
-      .concat(
-        Array.from({ length: Math.min(3, outsideContributors) }, () =>
-          random.pick(teams),
-        ),
-      )
-      .map(other => ({
-        teamRef: other.ref,
-        title: other.title,
-        commits: Math.max(1, Math.round(t.outside / 3)),
-        contributors: 1,
-      }));
+    const outsideTeams = Array.from(
+      { length: Math.min(3, outsideContributors) },
+      () => random.pick(teams.filter(other => other.ref !== team.ref)),
+    ).map(other => ({
+      teamRef: other.ref,
+      title: other.title,
+      commits: Math.max(1, Math.round(t.outside / 3)),
+      contributors: 1,
+    }));
     return {
       window,
       commits,

@@ -262,13 +262,13 @@ describe('innersourcePlugin', () => {
         server,
         '/api/innersource/entities/component/default/ledger-sdk',
       );
-      for (const path of [
+      for (const badgeUrl of [
         '/api/innersource/badges/component/default/shop-web.svg',
         '/api/innersource/badges/component/default/no-such-thing.svg',
         '/api/innersource/badges/group/default/acme.svg',
       ]) {
         const response = await request(server)
-          .get(path)
+          .get(badgeUrl)
           .set('Authorization', anonymous);
         expect(response.status).toBe(404);
         expect(response.body.error.message).toBe('No badge');
