@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -159,7 +159,24 @@ describe('the InnerSource API of the running backend', () => {
     ).json();
     assert.equal(body.result.usage.count, 5);
     assert.equal(body.result.usage.businessUnitCount, 3);
-    assert.equal(body.result.lint.score, 100);
+    // the demo repository has the files an InnerSource-ready project has
+    const status = id =>
+      body.result.lint.findings.find(f => f.ruleId === id)?.status;
+    for (const id of [
+      'readme.exists',
+      'readme.sections',
+      'contributing.exists',
+      'codeowners.owners-resolve',
+    ]) {
+      assert.equal(status(id), 'pass', `${id} passes`);
+    }
+    assert.ok(
+      body.result.lint.score >= 90,
+      `readiness score ${body.result.lint.score}: ${body.result.lint.findings
+        .filter(f => f.status === 'fail')
+        .map(f => `${f.ruleId}: ${f.message}`)
+        .join('; ')}`,
+    );
     // usage that the demo's package.json files declare
     assert.ok(
       body.result.usage.consumers.some(c =>
@@ -217,6 +234,97 @@ describe('the InnerSource pages in Chromium', () => {
     await page.close();
   });
 
+  it('shows the discovery views: cards, table, details, CSV export and a small screen', async () => {
+    const page = await openSignedIn('/innersource');
+    // readable on a 1280 px wide screen
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.getByText('Ledger SDK').first().waitFor({ timeout: 60_000 });
+    // the facet counts come with the listing
+    await page
+      .getByRole('group', { name: 'Kind' })
+      .getByRole('checkbox', { name: /^Component \(\d+\)$/ })
+      .waitFor({ timeout: 10_000 });
+    await page.screenshot({
+      path: join(artifacts, 'discovery-cards.png'),
+      fullPage: true,
+    });
+
+    await page.getByRole('button', { name: 'Table' }).click();
+    await page.waitForURL(/view=table/, { timeout: 10_000 });
+    const table = page.getByRole('table', { name: 'Projects' });
+    await table.getByRole('link', { name: 'Ledger SDK' }).waitFor();
+    await page.screenshot({
+      path: join(artifacts, 'discovery-table.png'),
+      fullPage: true,
+    });
+
+    // the details of a demo project, opened by keyboard, closed with Escape
+    const detailsButton = table.getByRole('button', {
+      name: 'Details of Ledger SDK',
+    });
+    await detailsButton.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/project=component%3Adefault%2Fledger-sdk/, {
+      timeout: 10_000,
+    });
+    const details = page.getByRole('dialog', { name: 'Ledger SDK' });
+    const tabLink = details.getByRole('link', {
+      name: 'Open the InnerSource tab',
+    });
+    await tabLink.waitFor();
+    assert.equal(
+      await tabLink.getAttribute('href'),
+      '/catalog/default/component/ledger-sdk/innersource',
+    );
+    assert.match(
+      await details.innerText(),
+      /5 consumers from 3 business units/,
+    );
+    await page.waitForTimeout(500); // let the drawer finish sliding in
+    await page.screenshot({ path: join(artifacts, 'discovery-details.png') });
+    await page.keyboard.press('Escape');
+    await details.waitFor({ state: 'hidden', timeout: 10_000 });
+    assert.doesNotMatch(page.url(), /project=/);
+    assert.equal(
+      await detailsButton.evaluate(button => button === document.activeElement),
+      true,
+      'focus returns to the Details button',
+    );
+
+    // the whole result as CSV, fetched with the user's token
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 20_000 }),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'innersource-projects.csv');
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.match(csv, /^entityRef,name,title,/);
+    assert.match(csv, /component:default\/ledger-sdk/);
+
+    // a phone-sized screen: the filters collapse into a button, nothing scrolls sideways
+    await page.getByRole('button', { name: 'Cards' }).click();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page
+      .getByRole('button', { name: /^Filters and sort/ })
+      .waitFor({ timeout: 10_000 });
+    await page.getByText('Ledger SDK').first().waitFor();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    await page.screenshot({ path: join(artifacts, 'discovery-mobile.png') });
+    await page.getByRole('button', { name: /^Filters and sort/ }).click();
+    const filters = page.getByRole('dialog', { name: 'Filters and sort' });
+    await filters.getByRole('group', { name: 'Kind' }).waitFor();
+    await page.waitForTimeout(500); // let the drawer finish sliding in
+    await page.screenshot({
+      path: join(artifacts, 'discovery-mobile-filters.png'),
+    });
+    await page.keyboard.press('Escape');
+    await filters.waitFor({ state: 'hidden', timeout: 10_000 });
+    await page.close();
+  });
+
   it("shows an entity's InnerSource tab with usage and readiness", async () => {
     const page = await openSignedIn(
       '/catalog/default/component/ledger-sdk/innersource',
@@ -266,6 +374,120 @@ describe('the InnerSource pages in Chromium', () => {
       .waitFor({ timeout: 60_000 });
     await page.screenshot({
       path: join(artifacts, 'entity-tab-gaps.png'),
+      fullPage: true,
+    });
+    await page.close();
+  });
+});
+
+/** Makes the window as tall as the page's scrolling content, so a screenshot shows all of it. */
+async function fitViewportToContent(page) {
+  const height = await page.evaluate(() =>
+    Math.max(
+      document.documentElement.scrollHeight,
+      ...Array.from(document.querySelectorAll('main, article')).map(
+        element => element.scrollHeight,
+      ),
+    ),
+  );
+  await page.setViewportSize({ width: 1440, height: Math.min(height, 12000) });
+}
+
+describe('the program view of the InnerSource Program Office', () => {
+  it("serves the program summary and a group's figures as JSON", async () => {
+    assert.equal((await api('/program/summary', null)).status, 401);
+    const summary = await (await api('/program/summary')).json();
+    assert.ok(summary.computedAt, 'the summary has been computed');
+    assert.ok(
+      summary.totals.projects >= 30,
+      `projects in the demo: ${summary.totals.projects}`,
+    );
+    assert.ok(summary.totals.innerSourceProjects > 0, 'InnerSource projects');
+    assert.ok(summary.totals.outsideCommits > 0, 'commits from other teams');
+    assert.ok(summary.flows.length > 0, 'contributions between teams');
+    assert.ok(summary.reuseMatrix.length > 0, 'reuse between business units');
+    assert.equal(summary.adoption.length, 1, 'one day of history so far');
+    const ledger = await (
+      await api('/program/groups/default/team-ledger?window=all')
+    ).json();
+    assert.ok(
+      ledger.projects.some(p => p.entityRef === 'component:default/ledger-sdk'),
+      'the Ledger team owns the Ledger SDK',
+    );
+    const narrowed = await (
+      await api('/program/summary?group=group:default/payments-bu')
+    ).json();
+    assert.ok(
+      narrowed.totals.projects < summary.totals.projects,
+      'a business unit has fewer projects than the organisation',
+    );
+    assert.equal((await api('/program/summary?group=nope-bu')).status, 404);
+  });
+
+  it("shows the program tab and a group's InnerSource tab", async () => {
+    const summary = await (await api('/program/summary')).json();
+    const page = await openSignedIn('/innersource/program');
+    await page
+      .getByRole('heading', { name: 'Adoption', level: 2 })
+      .waitFor({ timeout: 60_000 });
+    const totals = await page.getByLabel('Program totals').innerText();
+    assert.match(
+      totals,
+      new RegExp(`\\b${summary.totals.projects}\\b`),
+      'the number of projects is shown',
+    );
+    assert.match(
+      totals,
+      new RegExp(`\\b${summary.totals.innerSourceProjects}\\b`),
+      'the number of InnerSource projects is shown',
+    );
+    const mostUsed = await page
+      .getByRole('region', { name: 'Most used projects' })
+      .innerText();
+    const top = summary.topUsedProjects[0];
+    const topName = top.title ?? top.entityRef.split('/').pop();
+    assert.ok(
+      mostUsed.includes(topName),
+      `the most used project ${topName} is listed`,
+    );
+    const flows = page.getByRole('region', {
+      name: 'Contributions between teams',
+    });
+    assert.match(
+      await flows.innerText(),
+      /Goal[\s\S]*Question[\s\S]*Window: the last 365 days[\s\S]*Computed/,
+      'the card states its goal, question, window and computation time',
+    );
+    await flows.locator('.recharts-sankey-node').first().waitFor();
+    assert.ok(
+      (await page
+        .getByRole('tab', { name: 'Program' })
+        .getAttribute('aria-selected')) === 'true',
+      'the program tab is selected',
+    );
+    await fitViewportToContent(page);
+    await page.screenshot({
+      path: join(artifacts, 'program-page.png'),
+      fullPage: true,
+    });
+    await page.setViewportSize({ width: 1440, height: 1000 });
+
+    await page.goto(`${BASE}/catalog/default/group/team-ledger/innersource`);
+    const projects = page.getByRole('region', {
+      name: 'Projects of Ledger Team',
+    });
+    await projects.waitFor({ timeout: 60_000 });
+    assert.match(
+      await projects.innerText(),
+      /Ledger SDK/,
+      "the team's projects are listed",
+    );
+    await page
+      .getByRole('region', { name: 'Projects Ledger Team reuses' })
+      .waitFor();
+    await fitViewportToContent(page);
+    await page.screenshot({
+      path: join(artifacts, 'group-tab.png'),
       fullPage: true,
     });
     await page.close();

@@ -116,6 +116,60 @@ function packageJson(repo, partPath) {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
+/** A README with the sections the Base Documentation pattern asks for. */
+function innerSourceReadme(name, owners) {
+  return [
+    `# ${name}`,
+    '',
+    `${name} is shared by the ACME ${
+      owners[0]?.teams[0] ?? 'platform'
+    } team for every team that needs it.`,
+    '',
+    '## Getting started',
+    '',
+    'Install the package and follow the examples in `docs/`.',
+    '',
+    '## Getting help',
+    '',
+    'Ask in #acme-help or open an issue.',
+    '',
+    '## Getting involved',
+    '',
+    'Join the fortnightly community call; the calendar is in the team handbook.',
+    '',
+    '## Maintainers',
+    '',
+    ...owners.map(o => `- ${o.name} <${o.email}>`),
+    '',
+    '## Contributing',
+    '',
+    'See CONTRIBUTING.md.',
+    '',
+  ].join('\n');
+}
+
+/** The community files an InnerSource-ready demo project has. */
+function innerSourceFiles(prefix, owners) {
+  return {
+    [`${prefix}CONTRIBUTING.md`]:
+      '# Contributing\n\nClone the repository and build it with `yarn install && yarn build`.\n\nRun the tests with `yarn test`.\n\nSubmit changes as a pull request; we review within two working days.\n',
+    [`${prefix}LICENSE`]:
+      'ACME internal sharing terms: every ACME employee may use and change this code.\n',
+    [`${prefix}SECURITY.md`]:
+      '# Security\n\nReport vulnerabilities to security@acme.example.\n',
+    [`${prefix}SUPPORT.md`]: '# Support\n\nAsk in #acme-help.\n',
+    [`${prefix}CODE_OF_CONDUCT.md`]:
+      '# Code of conduct\n\nBe kind and assume good intent.\n',
+    [`${prefix}.github/CODEOWNERS`]: `* ${owners
+      .map(o => o.email)
+      .join(' ')}\n`,
+    [`${prefix}.github/pull_request_template.md`]:
+      '## What and why\n\n## How it was tested\n',
+    [`${prefix}.github/ISSUE_TEMPLATE/bug.md`]:
+      '---\nname: Bug report\nabout: Something does not work as documented\n---\n\n## What happened\n',
+  };
+}
+
 const contractor = {
   name: 'External Contractor',
   email: 'dev@contractor.example',
@@ -159,13 +213,10 @@ function history(info, seed) {
       author: owners[0] ?? users[0],
       files: {
         [`${prefix}package.json`]: packageJson(info.repo, part.path),
-        [`${prefix}README.md`]: `# ${part.name}\n\nPart of the ACME demo.\n`,
-        ...(part.innersource
-          ? {
-              [`${prefix}CONTRIBUTING.md`]:
-                '# Contributing\n\nFork, branch, test with `yarn test`, open a pull request. We answer within two working days.\n',
-            }
-          : {}),
+        [`${prefix}README.md`]: part.innersource
+          ? innerSourceReadme(part.name, owners)
+          : `# ${part.name}\n\nPart of the ACME demo.\n`,
+        ...(part.innersource ? innerSourceFiles(prefix, owners) : {}),
       },
     });
   }
