@@ -106,7 +106,10 @@ export interface Config {
 
     /** The program view of the InnerSource Program Office (`/innersource/program`). */
     program?: {
-      /** Projects without a commit for this many days are listed as stale. Default 180. */
+      /**
+       * Projects without a commit for this many days are listed as stale. Default: the
+       * `discovery.staleAfterDays` setting, else 180.
+       */
       staleAfterDays?: number;
     };
 

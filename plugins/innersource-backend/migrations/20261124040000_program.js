@@ -32,7 +32,9 @@ exports.up = async function up(knex) {
     table
       .text('owner_path')
       .notNullable()
-      .comment('The owner and the groups above it, |root|...|owner|; empty without an owner');
+      .comment(
+        'The owner and the groups above it, |root|...|owner|; empty without an owner',
+      );
     table
       .boolean('is_innersource')
       .notNullable()
@@ -45,7 +47,10 @@ exports.up = async function up(knex) {
       .integer('cross_team_dependencies')
       .notNullable()
       .comment('Consumers owned by another team');
-    table.boolean('has_history').notNullable().comment('Has readable git history');
+    table
+      .boolean('has_history')
+      .notNullable()
+      .comment('Has readable git history');
     table.string('last_commit_at', 32).nullable().comment('ISO 8601');
     table.string('computed_at', 32).notNullable();
     table.index(['usage_count'], 'innersource_program_facts_usage_idx');
@@ -54,7 +59,10 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('innersource_program_window_facts', table => {
     table.comment('Contribution figures of each entity per window');
     table.string('entity_ref', 255).notNullable();
-    table.string('time_window', 8).notNullable().comment('30d, 90d, 365d or all');
+    table
+      .string('time_window', 8)
+      .notNullable()
+      .comment('30d, 90d, 365d or all');
     table.integer('commits').notNullable();
     table.integer('owner_team_commits').notNullable();
     table.integer('outside_commits').notNullable();
@@ -67,7 +75,10 @@ exports.up = async function up(knex) {
     table.comment('Commits of each entity per window by contribution distance');
     table.string('entity_ref', 255).notNullable();
     table.string('time_window', 8).notNullable();
-    table.string('distance', 16).notNullable().comment("'0', '1', ... or 'unknown'");
+    table
+      .string('distance', 16)
+      .notNullable()
+      .comment("'0', '1', ... or 'unknown'");
     table.integer('commits').notNullable();
     table.primary(['entity_ref', 'time_window', 'distance']);
   });
@@ -78,7 +89,10 @@ exports.up = async function up(knex) {
     table.string('time_window', 8).notNullable();
     table.string('from_team_ref', 255).notNullable();
     table.text('from_team_path').notNullable().comment('|root|...|team|');
-    table.string('to_team_ref', 255).notNullable().comment("The entity's owner");
+    table
+      .string('to_team_ref', 255)
+      .notNullable()
+      .comment("The entity's owner");
     table.integer('commits').notNullable();
     table.integer('contributors').notNullable();
     table.primary(['entity_ref', 'time_window', 'from_team_ref']);
@@ -92,7 +106,10 @@ exports.up = async function up(knex) {
     table.string('consumer_owner_ref', 255).nullable();
     table.string('consumer_business_unit_ref', 255).nullable();
     table.text('consumer_owner_path').notNullable();
-    table.boolean('cross_team').notNullable().comment('Owned by another team than the provider');
+    table
+      .boolean('cross_team')
+      .notNullable()
+      .comment('Owned by another team than the provider');
     table.primary(['provider_ref', 'consumer_ref']);
     table.index(['consumer_ref'], 'innersource_program_reuse_consumer_idx');
   });
@@ -104,7 +121,10 @@ exports.up = async function up(knex) {
     table.string('title', 255).notNullable();
     table.string('category', 63).notNullable();
     table.string('severity', 16).notNullable();
-    table.string('waiver_status', 16).nullable().comment('active, expired or null');
+    table
+      .string('waiver_status', 16)
+      .nullable()
+      .comment('active, expired or null');
     table.string('waiver_owner', 255).nullable();
     table.text('waiver_reason').nullable();
     table.string('waiver_expires', 10).nullable();
@@ -113,7 +133,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('innersource_program_weekly', table => {
-    table.comment('Commits per entity per week; weeks older than the 52 read stay as they were');
+    table.comment(
+      'Commits per entity per week; weeks older than the 52 read stay as they were',
+    );
     table.string('entity_ref', 255).notNullable();
     table.string('week_start', 10).notNullable().comment('Monday, YYYY-MM-DD');
     table.integer('owner_team_commits').notNullable();
@@ -124,7 +146,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('innersource_program_history', table => {
-    table.comment('One row per entity per day: the program figures of that day');
+    table.comment(
+      'One row per entity per day: the program figures of that day',
+    );
     table.string('day', 10).notNullable().comment('YYYY-MM-DD, UTC');
     table.string('entity_ref', 255).notNullable();
     table.text('owner_path').notNullable().comment('As it was on that day');

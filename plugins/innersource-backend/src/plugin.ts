@@ -201,6 +201,9 @@ export const innersourcePlugin = createBackendPlugin({
             store: programStore,
             staleAfterDays:
               config.getOptionalNumber('innersource.program.staleAfterDays') ??
+              config.getOptionalNumber(
+                'innersource.discovery.staleAfterDays',
+              ) ??
               DEFAULT_STALE_AFTER_DAYS,
           }),
         );

@@ -1,6 +1,8 @@
 import {
   ApiBlueprint,
   PageBlueprint,
+  SubPageBlueprint,
+  coreExtensionData,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -27,20 +29,51 @@ export const innerSourceApi = ApiBlueprint.make({
 });
 
 /**
- * The discovery page at `/innersource`. Having a title and an icon, it gets a navigation item.
- * The page renders its own header, so the plugin header of the page layout is turned off.
+ * The InnerSource page at `/innersource`: the discovery view, and a tab for each sub-page attached
+ * to its `pages` input (such as {@link innerSourceProgramPage}). Having a title and an icon, it
+ * gets a navigation item. Each view renders its own header with the tabs below it, so the plugin
+ * header of the page layout is turned off.
  *
  * @alpha
  */
-export const innerSourcePage = PageBlueprint.make({
+export const innerSourcePage = PageBlueprint.makeWithOverrides({
+  factory(originalFactory, { inputs }) {
+    const tabs = inputs.pages.map(page => {
+      const path = page.get(coreExtensionData.routePath).replace(/^\/+/, '');
+      return {
+        path,
+        title: page.get(coreExtensionData.title) ?? path,
+        element: page.get(coreExtensionData.reactElement),
+      };
+    });
+    return originalFactory({
+      path: '/innersource',
+      title: 'InnerSource',
+      icon: <CallSplitIcon fontSize="inherit" />,
+      routeRef: rootRouteRef,
+      noHeader: true,
+      loader: () =>
+        import('./components/InnerSourceTabbedPage').then(m => (
+          <m.InnerSourceTabbedPage tabs={tabs} />
+        )),
+    });
+  },
+});
+
+/**
+ * The program view of the InnerSource Program Office, a tab of the InnerSource page at
+ * `/innersource/program`.
+ *
+ * @alpha
+ */
+export const innerSourceProgramPage = SubPageBlueprint.make({
+  name: 'program',
+  attachTo: { id: 'page:innersource', input: 'pages' },
   params: {
-    path: '/innersource',
-    title: 'InnerSource',
-    icon: <CallSplitIcon fontSize="inherit" />,
-    routeRef: rootRouteRef,
-    noHeader: true,
+    path: 'program',
+    title: 'Program',
     loader: () =>
-      import('./components/InnerSourcePage').then(m => <m.InnerSourcePage />),
+      import('./components/ProgramPage').then(m => <m.ProgramPage />),
   },
 });
 
@@ -58,6 +91,25 @@ export const innerSourceEntityContent = EntityContentBlueprint.make({
     loader: () =>
       import('./components/EntityInnerSourceContent').then(m => (
         <m.EntityInnerSourceContent />
+      )),
+  },
+});
+
+/**
+ * The InnerSource tab of Group entity pages: the group's projects, its contributions to other
+ * teams' projects, and the projects it reuses.
+ *
+ * @alpha
+ */
+export const innerSourceGroupEntityContent = EntityContentBlueprint.make({
+  name: 'group',
+  params: {
+    path: '/innersource',
+    title: 'InnerSource',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/EntityInnerSourceGroupContent').then(m => (
+        <m.EntityInnerSourceGroupContent />
       )),
   },
 });
@@ -82,5 +134,11 @@ export default createFrontendPlugin({
   routes: {
     root: rootRouteRef,
   },
-  extensions: [innerSourceApi, innerSourcePage, innerSourceEntityContent],
+  extensions: [
+    innerSourceApi,
+    innerSourcePage,
+    innerSourceProgramPage,
+    innerSourceEntityContent,
+    innerSourceGroupEntityContent,
+  ],
 });

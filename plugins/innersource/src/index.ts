@@ -14,6 +14,8 @@ export {
   InnerSourcePage,
   EntityInnerSourceContent,
   isInnerSourceAvailable,
+  EntityInnerSourceGroupContent,
+  isInnerSourceGroupAvailable,
 } from './plugin';
 export { innerSourceApiRef } from './api';
 export { rootRouteRef } from './routes';
@@ -29,4 +31,7 @@ export type {
   ProjectListQuery,
   ProjectListResponse,
   UsageSummary,
+  ProgramSummary,
+  ProgramSummaryQuery,
+  GroupProgramResponse,
 } from '@innersource-backstage/plugin-innersource-common';

@@ -26,6 +26,15 @@ export function isInnerSourceAvailable(entity: Entity): boolean {
 }
 
 /**
+ * Whether the InnerSource tab for groups applies to an entity: true for Groups.
+ *
+ * @public
+ */
+export function isInnerSourceGroupAvailable(entity: Entity): boolean {
+  return entity.kind.toLocaleLowerCase('en-US') === 'group';
+}
+
+/**
  * The InnerSource plugin for apps on the classic frontend system.
  *
  * @remarks
@@ -51,7 +60,8 @@ export const innersourcePlugin = createPlugin({
 });
 
 /**
- * The InnerSource discovery page, for the classic frontend system.
+ * The InnerSource page, for the classic frontend system: the discovery view, and the program view
+ * of the InnerSource Program Office as a second tab at `program`.
  *
  * @example
  * ```tsx
@@ -64,7 +74,25 @@ export const InnerSourcePage = innersourcePlugin.provide(
   createRoutableExtension({
     name: 'InnerSourcePage',
     component: () =>
-      import('./components/InnerSourcePage').then(m => m.InnerSourcePage),
+      Promise.all([
+        import('./components/InnerSourceTabbedPage'),
+        import('./components/ProgramPage'),
+      ]).then(
+        ([tabbed, program]) =>
+          function InnerSourcePageWithTabs() {
+            return (
+              <tabbed.InnerSourceTabbedPage
+                tabs={[
+                  {
+                    path: 'program',
+                    title: 'Program',
+                    element: <program.ProgramPage />,
+                  },
+                ]}
+              />
+            );
+          },
+      ),
     mountPoint: rootRouteRef,
   }),
 );
@@ -92,6 +120,36 @@ export const EntityInnerSourceContent = innersourcePlugin.provide(
       lazy: () =>
         import('./components/EntityInnerSourceContent').then(
           m => m.EntityInnerSourceContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The InnerSource tab of a Group's entity page, for the classic frontend system: the projects the
+ * group and the groups below it own, the group's contributions to other teams' projects, and the
+ * projects of other teams it reuses.
+ *
+ * @example
+ * ```tsx
+ * <EntityLayout.Route
+ *   path="/innersource"
+ *   title="InnerSource"
+ *   if={isInnerSourceGroupAvailable}
+ * >
+ *   <EntityInnerSourceGroupContent />
+ * </EntityLayout.Route>
+ * ```
+ *
+ * @public
+ */
+export const EntityInnerSourceGroupContent = innersourcePlugin.provide(
+  createComponentExtension({
+    name: 'EntityInnerSourceGroupContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityInnerSourceGroupContent').then(
+          m => m.EntityInnerSourceGroupContent,
         ),
     },
   }),

@@ -115,12 +115,12 @@ describe.each(databases.eachSupportedId())(
         { readableRefs: everyone },
         '2026-01-01',
       );
-      expect(
-        days.map(d => [d.day, d.projects, d.innerSourceProjects]),
-      ).toEqual([
-        ['2026-11-10', 2, 1],
-        ['2026-11-17', 1, 0],
-      ]);
+      expect(days.map(d => [d.day, d.projects, d.innerSourceProjects])).toEqual(
+        [
+          ['2026-11-10', 2, 1],
+          ['2026-11-17', 1, 0],
+        ],
+      );
       expect(
         (await store.sumWeekly({ readableRefs: everyone }, undefined)).map(
           w => [w.weekStart, w.outside],
@@ -135,7 +135,10 @@ describe.each(databases.eachSupportedId())(
 
     it('records one history row per entity and day, the last refresh of the day winning', async () => {
       const a = entityFact('a', '|group:default/x|');
-      await store.replaceFacts(facts([a], []), new Date('2026-11-10T08:00:00Z'));
+      await store.replaceFacts(
+        facts([a], []),
+        new Date('2026-11-10T08:00:00Z'),
+      );
       await store.replaceFacts(
         facts([{ ...a, readinessLevel: 'gold' }], []),
         new Date('2026-11-10T20:00:00Z'),
@@ -157,21 +160,28 @@ describe.each(databases.eachSupportedId())(
 
     it('passes thousands of readable refs as one value', async () => {
       const a = entityFact('a', '|group:default/x|');
-      await store.replaceFacts(facts([a], []), new Date('2026-11-10T08:00:00Z'));
+      await store.replaceFacts(
+        facts([a], []),
+        new Date('2026-11-10T08:00:00Z'),
+      );
       const many = Array.from(
         { length: 20_000 },
         (_, i) => `component:default/other-${i}`,
       );
       expect(
-        (await store.countTotals({ readableRefs: [...many, a.entityRef] }, 'all'))
-          .projects,
+        (
+          await store.countTotals(
+            { readableRefs: [...many, a.entityRef] },
+            'all',
+          )
+        ).projects,
       ).toBe(1);
       expect(
         (await store.countTotals({ readableRefs: many }, 'all')).projects,
       ).toBe(0);
-      expect((await store.countTotals({ readableRefs: [] }, 'all')).projects).toBe(
-        0,
-      );
+      expect(
+        (await store.countTotals({ readableRefs: [] }, 'all')).projects,
+      ).toBe(0);
     });
 
     it('matches a group subtree exactly, LIKE wildcards in refs included', async () => {

@@ -59,9 +59,9 @@ describe.each(databases.eachSupportedId())(
       expect(
         await programStore.countTotals({ readableRefs: ALL }, '365d'),
       ).toMatchObject({ projects: 7, innerSourceProjects: 1 });
-      expect(
-        (await programStore.listGroups()).map(g => g.groupRef),
-      ).toContain('group:default/team-shop-mobile');
+      expect((await programStore.listGroups()).map(g => g.groupRef)).toContain(
+        'group:default/team-shop-mobile',
+      );
     });
   },
 );

@@ -26,7 +26,13 @@ describe('the program routes of the plugin', () => {
       ],
     });
 
-    let body: { computedAt?: string; staleAfterDays: number; totals: { projects: number } } | undefined;
+    let body:
+      | {
+          computedAt?: string;
+          staleAfterDays: number;
+          totals: { projects: number };
+        }
+      | undefined;
     for (let attempt = 0; attempt < 100 && !body?.computedAt; attempt++) {
       const response = await request(server).get(
         '/api/innersource/program/summary?group=group:default/payments',

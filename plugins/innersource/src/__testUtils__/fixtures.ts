@@ -577,6 +577,7 @@ export const projectsResponse: ProjectListResponse = {
         innerSourceRatio: 98 / 258,
         lintScore: 86,
         readinessLevel: 'silver',
+        lastActivityAt: '2025-05-30T16:42:00.000Z',
         stale: true,
       },
       {
@@ -584,6 +585,21 @@ export const projectsResponse: ProjectListResponse = {
         description: 'Takes card and invoice payments',
         tags: ['java', 'innersource'],
         innerSource: true,
+        language: 'Java',
+        acceptingContributions: true,
+        ownerPath: ['group:default/team-payments', 'group:default/finance'],
+        innerSourceMetadata: {
+          title: 'Payments',
+          motivation:
+            'One way to take payments across ACME, so that no team builds its own.',
+          contributions: [
+            'Support for SEPA instant transfers',
+            'Clearer messages for declined cards',
+          ],
+          skills: ['Java', 'Spring Boot', 'Payments domain'],
+          docs: 'https://docs.example.com/payments',
+          language: 'Java',
+        },
       },
     ),
     project(
@@ -606,11 +622,81 @@ export const projectsResponse: ProjectListResponse = {
         tags: ['rest'],
       },
     ),
+    project(
+      'legacy-ledger',
+      {
+        usageCount: 2,
+        businessUnitCount: 1,
+        activityScore: 0,
+        activityLevel: 'none',
+        lintScore: 30,
+        readinessLevel: 'none',
+        lastActivityAt: '2024-01-15T10:00:00.000Z',
+        inactive: true,
+      },
+      {
+        title: 'Legacy Ledger',
+        description: 'The old general ledger, kept for audits',
+        type: 'library',
+        lifecycle: 'deprecated',
+        language: 'Java',
+        tags: ['java'],
+      },
+    ),
   ],
   totalCount: 30,
   offset: 0,
   limit: 24,
   nextOffset: 24,
+};
+
+/** Facet counts of the listing of 30 projects, as the backend sends them when asked. */
+export const projectFacets: NonNullable<ProjectListResponse['facets']> = {
+  kind: [
+    { value: 'component', count: 20 },
+    { value: 'api', count: 10 },
+  ],
+  type: [
+    { value: 'service', count: 18 },
+    { value: 'openapi', count: 10 },
+    { value: 'library', count: 2 },
+  ],
+  lifecycle: [
+    { value: 'production', count: 25 },
+    { value: 'deprecated', count: 5 },
+  ],
+  level: [
+    { value: 'silver', count: 12 },
+    { value: 'none', count: 10 },
+    { value: 'bronze', count: 6 },
+    { value: 'gold', count: 2 },
+  ],
+  activity: [
+    { value: 'high', count: 8 },
+    { value: 'moderate', count: 7 },
+    { value: 'low', count: 5 },
+    { value: 'none', count: 2 },
+  ],
+  language: [
+    { value: 'Java', count: 12 },
+    { value: 'TypeScript', count: 9 },
+    { value: 'Go', count: 4 },
+  ],
+  tag: [
+    { value: 'java', count: 12 },
+    { value: 'innersource', count: 8 },
+    { value: 'rest', count: 6 },
+  ],
+  businessUnit: [
+    { value: 'group:default/finance', count: 18 },
+    { value: 'group:default/retail', count: 12 },
+  ],
+};
+
+/** The listing of 30 projects with its facet counts. */
+export const facetedProjectsResponse: ProjectListResponse = {
+  ...projectsResponse,
+  facets: projectFacets,
 };
 
 /** An empty listing. */

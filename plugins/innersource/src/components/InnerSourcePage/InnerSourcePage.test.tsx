@@ -51,7 +51,7 @@ describe('InnerSourcePage', () => {
 
     const payments = screen.getByRole('article', { name: 'Payments Service' });
     expect(
-      within(payments).getByRole('link', { name: /Payments Service/ }),
+      within(payments).getByRole('link', { name: 'Payments Service' }),
     ).toHaveAttribute('href', '/catalog/default/component/payments-service');
     expect(
       within(payments).getByText('Takes card and invoice payments'),

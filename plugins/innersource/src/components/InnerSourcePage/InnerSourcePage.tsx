@@ -10,6 +10,7 @@ import { ProjectFiltersPanel } from './ProjectFiltersPanel';
 import { ProjectResults } from './ProjectResults';
 import { ProjectSearchField } from './ProjectSearchField';
 import { useProjectFilters } from './useProjectFilters';
+import { useProjectListing } from './useProjectListing';
 
 /**
  * The InnerSource discovery page: search the catalog's Components, APIs, Resources and Systems
@@ -23,6 +24,7 @@ import { useProjectFilters } from './useProjectFilters';
  */
 export function InnerSourcePage() {
   const { filters, setFilters, clearFilters } = useProjectFilters();
+  const listing = useProjectListing(filters);
 
   return (
     <Page themeId="tool">
@@ -45,7 +47,11 @@ export function InnerSourcePage() {
         </ContentHeader>
         <Grid container spacing={3}>
           <Grid item xs={12} md={3} component="aside" aria-label="Filters">
-            <ProjectFiltersPanel filters={filters} onChange={setFilters} />
+            <ProjectFiltersPanel
+              filters={filters}
+              facets={listing.value?.facets}
+              onChange={setFilters}
+            />
           </Grid>
           <Grid item xs={12} md={9}>
             <Grid container spacing={2} direction="column" wrap="nowrap">
@@ -58,6 +64,8 @@ export function InnerSourcePage() {
               <Grid item>
                 <ProjectResults
                   filters={filters}
+                  listing={listing}
+                  onChange={setFilters}
                   onPageChange={page => setFilters({ page })}
                   onClearFilters={clearFilters}
                 />

@@ -1,22 +1,25 @@
+import { LinkButton } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Card from '@material-ui/core/Card';
+import CardActions from '@material-ui/core/CardActions';
 import CardContent from '@material-ui/core/CardContent';
 import Chip from '@material-ui/core/Chip';
 import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import WarningIcon from '@material-ui/icons/Warning';
 import type { ProjectListItem } from '@innersource-backstage/plugin-innersource-common';
 import {
-  ActivityChip,
-  ReadinessLevelChip,
   ReadinessScore,
   formatDateTime,
   formatPercent,
   formatRelativeTime,
   pluralize,
 } from '../shared';
+import { ProjectChips } from './ProjectChips';
+import { projectTitle } from './projectFormat';
+import { useProjectLinks } from './useProjectLinks';
 
 const useStyles = makeStyles(theme => ({
   card: {
@@ -44,36 +47,49 @@ const useStyles = makeStyles(theme => ({
     flexWrap: 'wrap',
     gap: theme.spacing(0.5),
   },
+  facts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: theme.spacing(2),
+    rowGap: theme.spacing(0.5),
+  },
   footer: {
     display: 'flex',
     justifyContent: 'space-between',
     alignItems: 'center',
     gap: theme.spacing(1),
-    padding: theme.spacing(1.5, 2),
+    padding: theme.spacing(1.5, 2, 0.5),
   },
-  stale: {
-    color: theme.palette.warning.dark,
-    borderColor: theme.palette.warning.main,
+  actions: {
+    padding: theme.spacing(1, 2, 1.5),
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+    '& > :not(:first-child)': {
+      marginLeft: 0,
+    },
   },
 }));
 
 /** @internal */
 export interface ProjectCardProps {
   project: ProjectListItem;
+  /** Opens the details of the project. */
+  onOpenDetails?: (entityRef: string) => void;
 }
 
 /**
- * One project of the discovery page: what it is, who owns it, how much it is used, how active
- * it is, how much of its code comes from other teams and how ready it is for contributions
- * (readiness score and level).
+ * One project of the discovery page: what it is, who owns it, its language and tags, how much it
+ * is used, how active it is, how much of its code comes from other teams and how ready it is for
+ * contributions (readiness score and level), with its details and where to start contributing.
  *
  * @internal
  */
 export function ProjectCard(props: ProjectCardProps) {
-  const { project } = props;
+  const { project, onOpenDetails } = props;
   const { entity } = project;
   const classes = useStyles();
-  const hasActivity = !!project.activityLevel;
+  const links = useProjectLinks(entity);
+  const title = projectTitle(project);
   const ratio = project.innerSourceRatio;
   const kindLine = [entity.kind, entity.type, entity.lifecycle]
     .filter(Boolean)
@@ -84,7 +100,7 @@ export function ProjectCard(props: ProjectCardProps) {
       variant="outlined"
       className={classes.card}
       component="article"
-      aria-label={entity.title ?? entity.name}
+      aria-label={title}
     >
       <CardContent className={classes.content}>
         <Box display="flex" justifyContent="space-between" gridGap={8}>
@@ -94,47 +110,14 @@ export function ProjectCard(props: ProjectCardProps) {
             </Typography>
             <Typography variant="h6" component="h2" className={classes.title}>
               <EntityRefLink entityRef={entity.entityRef} hideIcon>
-                {entity.title ?? entity.name}
+                {title}
               </EntityRefLink>
             </Typography>
           </Box>
           <ReadinessScore score={project.lintScore} size="small" />
         </Box>
 
-        {(project.readinessLevel ||
-          project.stale ||
-          entity.innerSource ||
-          hasActivity) && (
-          <Box className={classes.chips}>
-            {project.readinessLevel && (
-              <ReadinessLevelChip
-                level={project.readinessLevel}
-                score={project.lintScore}
-              />
-            )}
-            {entity.innerSource && (
-              <Chip size="small" color="primary" label="InnerSource" />
-            )}
-            {project.activityLevel && (
-              <ActivityChip
-                score={project.activityScore ?? 0}
-                level={project.activityLevel}
-              />
-            )}
-            {project.stale && (
-              <Chip
-                size="small"
-                variant="outlined"
-                className={classes.stale}
-                icon={
-                  <WarningIcon fontSize="small" className={classes.stale} />
-                }
-                label="Stale"
-                title="The last refresh failed; these figures may be out of date"
-              />
-            )}
-          </Box>
-        )}
+        <ProjectChips project={project} />
 
         <Typography
           variant="body2"
@@ -144,16 +127,23 @@ export function ProjectCard(props: ProjectCardProps) {
           {entity.description ?? 'No description.'}
         </Typography>
 
-        <Typography variant="body2">
-          Owner:{' '}
-          {entity.ownerRef ? (
-            <EntityRefLink entityRef={entity.ownerRef} defaultKind="Group">
-              {entity.ownerTitle}
-            </EntityRefLink>
-          ) : (
-            'unknown'
+        <Box className={classes.facts}>
+          <Typography variant="body2">
+            Owner:{' '}
+            {entity.ownerRef ? (
+              <EntityRefLink entityRef={entity.ownerRef} defaultKind="Group">
+                {entity.ownerTitle}
+              </EntityRefLink>
+            ) : (
+              'unknown'
+            )}
+          </Typography>
+          {entity.language && (
+            <Typography variant="body2">
+              Language: <strong>{entity.language}</strong>
+            </Typography>
           )}
-        </Typography>
+        </Box>
 
         {entity.tags.length > 0 && (
           <Box className={classes.chips} aria-label="Tags">
@@ -189,6 +179,33 @@ export function ProjectCard(props: ProjectCardProps) {
           </time>
         </Typography>
       </Box>
+      <CardActions className={classes.actions}>
+        {onOpenDetails && (
+          <Button
+            size="small"
+            variant="outlined"
+            aria-label={`Details of ${title}`}
+            onClick={() => onOpenDetails(entity.entityRef)}
+          >
+            Details
+          </Button>
+        )}
+        <LinkButton
+          role="link"
+          size="small"
+          color="primary"
+          variant="contained"
+          to={links.contribute}
+          aria-label={`Contribute to ${title}`}
+          title={
+            links.docs
+              ? 'Open the contribution docs'
+              : 'Open the InnerSource tab: how ready it is and who contributes'
+          }
+        >
+          Contribute
+        </LinkButton>
+      </CardActions>
     </Card>
   );
 }

@@ -1,0 +1,1 @@
+export { EntityInnerSourceGroupContent } from './EntityInnerSourceGroupContent';

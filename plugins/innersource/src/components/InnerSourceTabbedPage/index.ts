@@ -1,0 +1,5 @@
+export { InnerSourceTabbedPage } from './InnerSourceTabbedPage';
+export type {
+  InnerSourcePageTab,
+  InnerSourceTabbedPageProps,
+} from './InnerSourceTabbedPage';

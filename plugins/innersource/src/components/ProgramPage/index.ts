@@ -1,0 +1,1 @@
+export { ProgramPage } from './ProgramPage';
