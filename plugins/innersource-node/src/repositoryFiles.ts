@@ -43,13 +43,22 @@ export interface RepositoryFiles {
    * its `docs/`, `.github/`, `.gitlab/`, then the same at the repository root, where GitHub and
    * GitLab look.
    */
-  find(names: Array<string | RegExp>, folders?: string[]): Promise<RepositoryFile | undefined>;
+  find(
+    names: Array<string | RegExp>,
+    folders?: string[],
+  ): Promise<RepositoryFile | undefined>;
 
   /** All files directly in a folder (relative to the repository root), [] when it does not exist. */
   list(folder: string): Promise<RepositoryFile[]>;
 
   /** Reads a file; `maxBytes` (default 1 MiB) bounds what is read. */
-  read(file: RepositoryFile, options?: { maxBytes?: number }): Promise<RepositoryFileContent>;
+  read(
+    file: RepositoryFile,
+    options?: { maxBytes?: number },
+  ): Promise<RepositoryFileContent>;
+
+  /** Releases what the reader holds open (e.g. a git process); called when the lint is done. */
+  close?(): Promise<void>;
 }
 
 /**

@@ -138,15 +138,23 @@ export async function computeResults(options: {
   const today = options.computedAt.toISOString().slice(0, 10);
   for (const entity of index.entities()) {
     if (!isInnerSourceTarget(entity)) continue;
-    const { findings, profile } = await lintEntity({
-      entity,
-      catalog: index,
-      rules: options.rules,
-      files: options.filesFor?.(stringifyEntityRef(entity)),
-      settings: options.lintSettings,
-      policy: options.policy,
-      today,
-    });
+    const files = options.filesFor?.(stringifyEntityRef(entity));
+    let linted: Awaited<ReturnType<typeof lintEntity>>;
+    try {
+      linted = await lintEntity({
+        entity,
+        catalog: index,
+        rules: options.rules,
+        files,
+        settings: options.lintSettings,
+        policy: options.policy,
+        today,
+      });
+    } finally {
+      // the files reader keeps a git process for the whole lint of the entity
+      await files?.close?.();
+    }
+    const { findings, profile } = linted;
     const ref = stringifyEntityRef(entity);
     const contributions = options.contributions?.get(ref);
     const summary = entitySummary(entity, index, {

@@ -5,7 +5,9 @@ import {
   RepositoryFiles,
 } from '@innersource-backstage/plugin-innersource-node';
 import { SyncedRepository } from '../git/GitRepositoryCache';
-import { readGitOutput } from './gitProcess';
+import { GitBatchUnavailableError, GitObjectReader } from './GitObjectReader';
+import { describeGitCommand, readGitOutput } from './gitProcess';
+import { parseLsTree, parseTreeObject, TreeEntry } from './gitTree';
 import { decodeText } from './textContent';
 
 /** What `read` returns at most by default: enough for any real README, CODEOWNERS or template. */
@@ -23,22 +25,11 @@ export interface GitRepositoryFilesOptions {
   browseUrl?: (path: string) => string;
 }
 
-/** One entry of a git tree, as `git ls-tree` lists it. */
-interface TreeEntry {
-  mode: string;
-  type: string;
-  oid: string;
-  name: string;
-}
-
 /** A folder that exists at HEAD, with its path as stored (original case). */
 interface TreeListing {
   path: string;
   entries: TreeEntry[];
 }
-
-/** `<mode> <type> <oid>\t<name>`, the format of `git ls-tree -z` without `-l`. */
-const TREE_ENTRY = /^(\d+) (\w+) ([0-9a-f]+)\t([\s\S]+)$/;
 
 /** Regular files; symbolic links (120000) and submodules (commits) are not files a rule can read. */
 const REGULAR_FILE_MODES = new Set(['100644', '100755']);
@@ -54,22 +45,6 @@ function joinPath(folder: string, name: string): string {
   return folder ? `${folder}/${name}` : name;
 }
 
-function parseTree(output: string): TreeEntry[] {
-  const entries: TreeEntry[] = [];
-  for (const record of output.split('\0')) {
-    const match = TREE_ENTRY.exec(record);
-    if (match) {
-      entries.push({
-        mode: match[1],
-        type: match[2],
-        oid: match[3],
-        name: match[4],
-      });
-    }
-  }
-  return entries;
-}
-
 /**
  * The files of an entity's repository at the head of its default branch, read from the local
  * partial clone that the contribution analysis keeps.
@@ -79,6 +54,13 @@ function parseTree(output: string): TreeEntry[] {
  * its size, and fetches each missing one.) Sizes are therefore resolved only for the files that
  * `find` and `list` return, which a rule is about to read anyway. Listings, sizes and reads are
  * cached for the lifetime of the instance, which is one entity in one refresh.
+ *
+ * Trees, sizes and contents are read through one `git cat-file --batch-command` process per
+ * instance (see {@link GitObjectReader}) rather than a git process per folder and file; the
+ * one-off commands (`ls-tree`, `cat-file --batch-check`, `cat-file blob`) remain for whatever
+ * the batch process cannot answer, so answers and errors are git's own either way. Call
+ * {@link GitRepositoryFiles.close} when the entity's lint is done; the process also ends by
+ * itself after a short idle time.
  */
 export class GitRepositoryFiles implements RepositoryFiles {
   readonly entityPath: string;
@@ -94,12 +76,26 @@ export class GitRepositoryFiles implements RepositoryFiles {
   /** Object ids of the files handed out, so that reads need no path lookup. */
   private readonly oids = new Map<string, string>();
   private readonly reads = new Map<string, Promise<RepositoryFileContent>>();
+  private readonly objects: GitObjectReader;
 
   constructor(options: GitRepositoryFilesOptions) {
     this.repo = options.repo;
     this.entityPath = normalizeFolder(options.entityPath);
     this.timeoutMs = options.timeoutMs;
     this.browseUrl = options.browseUrl;
+    this.objects = new GitObjectReader({
+      cwd: this.repo.dir,
+      config: this.repo.gitConfig,
+      timeoutMs: this.timeoutMs,
+    });
+  }
+
+  /**
+   * Ends the git process that reads the repository, once it has answered what it was asked.
+   * Files can still be read afterwards (a new process starts), so closing early is harmless.
+   */
+  close(): Promise<void> {
+    return this.objects.close();
   }
 
   async find(
@@ -157,6 +153,20 @@ export class GitRepositoryFiles implements RepositoryFiles {
     file: RepositoryFile,
     maxBytes: number,
   ): Promise<RepositoryFileContent> {
+    const oid = this.oids.get(file.path);
+    if (oid && Number.isSafeInteger(maxBytes) && maxBytes >= 0) {
+      const blob = await this.batch(() =>
+        this.objects.contents(oid, maxBytes, 'git cat-file blob'),
+      );
+      if (blob?.type === 'blob') {
+        // As `cat-file blob` cut at maxBytes: truncated when there was more than maxBytes.
+        const truncated = blob.size > maxBytes;
+        const size = truncated
+          ? Math.max(file.size, blob.data.length + 1)
+          : blob.data.length;
+        return { ...decodeText(blob.data, truncated), truncated, size };
+      }
+    }
     const object =
       this.oids.get(file.path) ?? `${this.repo.headSha ?? 'HEAD'}:${file.path}`;
     const { output, truncated } = await readGitOutput(
@@ -216,12 +226,37 @@ export class GitRepositoryFiles implements RepositoryFiles {
   }
 
   private async lsTree(treeish: string): Promise<TreeEntry[]> {
-    const { output } = await readGitOutput(['ls-tree', '-z', treeish], {
+    const args = ['ls-tree', '-z', treeish];
+    const tree = await this.batch(() =>
+      this.objects.contents(
+        `${treeish}^{tree}`,
+        Infinity,
+        describeGitCommand(args),
+      ),
+    );
+    if (tree?.type === 'tree') {
+      const entries = parseTreeObject(tree.data, tree.oid.length / 2);
+      if (entries) return entries;
+    }
+    const { output } = await readGitOutput(args, {
       cwd: this.repo.dir,
       config: this.repo.gitConfig,
       timeoutMs: this.timeoutMs,
     });
-    return parseTree(output.toString('utf8'));
+    return parseLsTree(output.toString('utf8'));
+  }
+
+  /**
+   * Asks the batch process; undefined when it cannot answer, and the caller runs the one-off
+   * command instead. Timeouts are errors, as they are for the one-off commands.
+   */
+  private async batch<T>(ask: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await ask();
+    } catch (error) {
+      if (error instanceof GitBatchUnavailableError) return undefined;
+      throw error;
+    }
   }
 
   /** Turns tree entries into files, resolving their sizes with one `cat-file` for all of them. */
@@ -232,7 +267,14 @@ export class GitRepositoryFiles implements RepositoryFiles {
     const unknown = [
       ...new Set(entries.map(e => e.oid).filter(oid => !this.sizes.has(oid))),
     ];
-    if (unknown.length > 0) {
+    const infos =
+      unknown.length > 0
+        ? await this.batch(() => this.objects.info(unknown, 'git cat-file'))
+        : [];
+    for (const info of infos ?? []) {
+      if (info) this.sizes.set(info.oid, info.size);
+    }
+    if (unknown.length > 0 && !infos) {
       const { output } = await readGitOutput(
         ['cat-file', '--batch-check=%(objectname) %(objectsize)'],
         {

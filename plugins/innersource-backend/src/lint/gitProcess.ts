@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { classifyGitFailure, GitCommandError } from '../git/runGit';
 
 /** Options for {@link readGitOutput}. */
@@ -18,6 +18,49 @@ export interface ReadGitOutputOptions {
   maxBytes?: number;
 }
 
+/**
+ * Starts git in a repository with `-c` settings, never asking for credentials interactively and
+ * with messages in English (they are classified by {@link classifyGitFailure}).
+ */
+export function spawnGit(
+  args: string[],
+  options: { cwd: string; config?: Record<string, string> },
+): ChildProcessWithoutNullStreams {
+  const configArgs = Object.entries(options.config ?? {}).flatMap(([k, v]) => [
+    '-c',
+    `${k}=${v}`,
+  ]);
+  return spawn('git', [...configArgs, ...args], {
+    cwd: options.cwd,
+    env: {
+      ...process.env,
+      GIT_TERMINAL_PROMPT: '0',
+      GCM_INTERACTIVE: 'never',
+      LC_ALL: 'C',
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+/** `git <command> <first argument>`, without options (which may hold secrets), for messages. */
+export function describeGitCommand(args: string[]): string {
+  return `git ${args
+    .filter(a => !a.startsWith('-'))
+    .slice(0, 2)
+    .join(' ')}`;
+}
+
+/** The error of a git command killed after `timeoutMs`. */
+export function gitTimeoutError(
+  command: string,
+  timeoutMs: number,
+): GitCommandError {
+  return new GitCommandError(
+    'timeout',
+    `${command} did not finish within ${Math.round(timeoutMs / 1000)} s`,
+  );
+}
+
 /** What {@link readGitOutput} collected. */
 export interface GitOutput {
   output: Buffer;
@@ -34,21 +77,8 @@ export function readGitOutput(
   args: string[],
   options: ReadGitOutputOptions,
 ): Promise<GitOutput> {
-  const configArgs = Object.entries(options.config ?? {}).flatMap(([k, v]) => [
-    '-c',
-    `${k}=${v}`,
-  ]);
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...configArgs, ...args], {
-      cwd: options.cwd,
-      env: {
-        ...process.env,
-        GIT_TERMINAL_PROMPT: '0',
-        GCM_INTERACTIVE: 'never',
-        LC_ALL: 'C',
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnGit(args, options);
     const maxBytes = options.maxBytes ?? Infinity;
     const chunks: Buffer[] = [];
     let received = 0;
@@ -91,19 +121,9 @@ export function readGitOutput(
     });
     child.on('close', code => {
       if (timer) clearTimeout(timer);
-      const command = `git ${args
-        .filter(a => !a.startsWith('-'))
-        .slice(0, 2)
-        .join(' ')}`;
+      const command = describeGitCommand(args);
       if (timedOut) {
-        reject(
-          new GitCommandError(
-            'timeout',
-            `${command} did not finish within ${Math.round(
-              options.timeoutMs! / 1000,
-            )} s`,
-          ),
-        );
+        reject(gitTimeoutError(command, options.timeoutMs!));
       } else if (code !== 0 && !truncated) {
         const message = stderr
           .trim()
