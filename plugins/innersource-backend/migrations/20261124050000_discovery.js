@@ -14,7 +14,10 @@ exports.up = async function up(knex) {
       .comment('The owner and its groups up to the root, as |ref|ref|...|');
     table.string('language', 63).nullable();
     table.boolean('accepting_contributions').notNullable().defaultTo(false);
-    table.string('last_activity_at', 32).nullable().comment('Last commit, ISO 8601');
+    table
+      .string('last_activity_at', 32)
+      .nullable()
+      .comment('Last commit, ISO 8601');
     table.index(['language'], 'innersource_results_language_idx');
   });
   await knex.schema.createTable('innersource_entity_tags', table => {
