@@ -9,6 +9,7 @@ import {
 } from '@innersource-backstage/plugin-innersource-common';
 import { Knex } from 'knex';
 import { ContributionLog, emptyLog } from '../contributions/ContributionLog';
+import { escapeLike, inSubtree, refIn } from '../program/sqlScope';
 import {
   InnerSourceStore,
   PROJECT_FACETS,
@@ -88,10 +89,6 @@ function searchTerms(q: string | undefined): string[] {
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 10);
-}
-
-function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, ch => `\\${ch}`);
 }
 
 function toRow(result: EntityInnerSourceResult, computedAt: string): ResultRow {
@@ -305,9 +302,13 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
       query.whereIn('activity_level', filter.activity);
     }
     if (filter.ownerGroup && except !== 'businessUnit') {
-      query.whereRaw("owner_path like ? escape '\\'", [
-        `%|${escapeLike(filter.ownerGroup.toLocaleLowerCase('en-US'))}|%`,
-      ]);
+      query.where(
+        inSubtree(
+          this.db,
+          'owner_path',
+          filter.ownerGroup.toLocaleLowerCase('en-US'),
+        ),
+      );
     }
     if (filter.acceptingContributions)
       query.where('accepting_contributions', true);
@@ -319,24 +320,8 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
           .orWhere('last_activity_at', '>=', filter.activeSince!),
       );
     }
-    if (readable) this.whereRefIn(query, 'entity_ref', readable);
+    if (readable) query.where(refIn(this.db, 'entity_ref', readable));
     return query;
-  }
-
-  /** `column IN (refs)` as one bound parameter, so that thousands of refs cost one variable. */
-  private whereRefIn(query: Knex.QueryBuilder, column: string, refs: string[]) {
-    if (this.isPostgres) {
-      query.whereRaw('?? = ANY(?::text[])', [column, refs]);
-    } else {
-      query.whereRaw('?? in (select value from json_each(?))', [
-        column,
-        JSON.stringify(refs),
-      ]);
-    }
-  }
-
-  private get isPostgres(): boolean {
-    return this.db.client.config.client === 'pg';
   }
 
   /** Sorts a listing query; with a search, `relevance` ranks name, title and tag matches first. */
