@@ -90,6 +90,7 @@ export function projectListQueryToSearchParams(
   if (query.group) params.set('group', query.group);
   if (query.accepting) params.set('accepting', 'true');
   if (query.hideStale) params.set('hideStale', 'true');
+  if (query.goodFirstIssues) params.set('goodFirstIssues', 'true');
   if (query.facets) params.set('facets', 'true');
   if (query.sort) params.set('sort', query.sort);
   if (query.order) params.set('order', query.order);

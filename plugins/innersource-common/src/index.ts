@@ -9,3 +9,4 @@ export * from './scores';
 export * from './client';
 export * from './activity';
 export * from './program';
+export * from './scm';

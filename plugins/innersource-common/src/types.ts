@@ -1,5 +1,6 @@
 import { ActivityLevel } from './activity';
 import { ContributionSummary } from './contributions';
+import { ScmSummary, SharingClassification } from './scm';
 
 /**
  * The catalog kinds the InnerSource plugins compute results for.
@@ -178,6 +179,10 @@ export interface EntityInnerSourceResult {
   lint: LintSummary;
   /** From the entity's git history; absent when it has no readable git source. */
   contributions?: ContributionSummary;
+  /** From the SCM platform's API (GitHub, GitLab); absent when no provider reads the repository. */
+  scm?: ScmSummary;
+  /** How widely the entity's code is meant to be shared; decides the SCM policy checks. */
+  sharing?: SharingClassification;
   /** When these figures were computed (ISO 8601). */
   computedAt: string;
   status: ResultStatus;
@@ -218,6 +223,10 @@ export interface ProjectListItem {
   readinessLevel?: ReadinessLevel;
   /** Last commit (ISO 8601), when the git history is known. */
   lastActivityAt?: string;
+  /** Stars on the SCM platform, when a provider reads the repository. */
+  stars?: number;
+  /** Open issues labelled `good first issue`, when a provider reads the repository. */
+  goodFirstIssueCount?: number;
   /** No commit for longer than the configured period (`innersource.discovery.staleAfterDays`). */
   inactive?: boolean;
   computedAt: string;
@@ -233,6 +242,7 @@ export const PROJECT_SORT_FIELDS = [
   'ratio',
   'name',
   'updated',
+  'stars',
 ] as const;
 
 /** @public */
@@ -258,6 +268,8 @@ export interface ProjectListQuery {
   group?: string;
   /** Only projects that take contributions (InnerSource tag, contributing guide or wanted list). */
   accepting?: boolean;
+  /** Only projects with open issues labelled `good first issue`. */
+  goodFirstIssues?: boolean;
   /** Leave out projects without a commit for `innersource.discovery.staleAfterDays`. */
   hideStale?: boolean;
   /** Include facet counts in the response. */

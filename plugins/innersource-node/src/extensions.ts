@@ -1,5 +1,6 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { InnerSourceLintRule } from './rules';
+import { ScmProvider } from './scm';
 
 /**
  * Lets backend modules add readiness rules to the InnerSource plugin.
@@ -30,4 +31,20 @@ export interface InnerSourceLintRulesExtensionPoint {
 export const innersourceLintRulesExtensionPoint =
   createExtensionPoint<InnerSourceLintRulesExtensionPoint>({
     id: 'innersource.lint-rules',
+  });
+
+/**
+ * Lets backend modules add SCM platform providers (GitHub, GitLab, ...) to the InnerSource
+ * plugin. The first provider whose `locate` recognises an entity's repository reads it.
+ *
+ * @public
+ */
+export interface InnerSourceScmProvidersExtensionPoint {
+  addScmProvider(provider: ScmProvider): void;
+}
+
+/** @public */
+export const innersourceScmProvidersExtensionPoint =
+  createExtensionPoint<InnerSourceScmProvidersExtensionPoint>({
+    id: 'innersource.scm-providers',
   });

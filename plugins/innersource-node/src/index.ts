@@ -6,3 +6,5 @@
 export * from './rules';
 export * from './repositoryFiles';
 export * from './extensions';
+export * from './scm';
+export * from './scmHttp';

@@ -2,6 +2,8 @@ import { Entity } from '@backstage/catalog-model';
 import {
   LintSeverity,
   LintStatus,
+  ScmRepositorySignals,
+  SharingClassification,
 } from '@innersource-backstage/plugin-innersource-common';
 import { RepositoryFiles } from './repositoryFiles';
 
@@ -31,6 +33,13 @@ export interface LintRuleContext {
   files?: RepositoryFiles;
   /** Settings of the refresh that rules may need (e.g. the allowed number of maintainers). */
   settings?: LintSettings;
+  /**
+   * What the SCM platform says about the entity's repository, when a provider reads it. Rules
+   * that need it answer `not-applicable` without it.
+   */
+  scm?: ScmRepositorySignals;
+  /** How widely the entity's code is meant to be shared. */
+  sharing?: SharingClassification;
 }
 
 /**

@@ -62,6 +62,11 @@ export class IdentityIndex {
     return this.bots.some(pattern => pattern.test(email) || pattern.test(name));
   }
 
+  /** The catalog User with this SCM login (`github.com/user-login`, `gitlab.com/user-login`), if any. */
+  userForLogin(login: string): string | undefined {
+    return this.byLogin.get(login.toLocaleLowerCase('en-US'));
+  }
+
   /** The catalog User behind an author email, if any. */
   userFor(email: string): string | undefined {
     const normalized = email.toLocaleLowerCase('en-US');

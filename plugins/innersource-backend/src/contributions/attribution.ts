@@ -61,7 +61,19 @@ export function attributeAuthor(options: {
   if (identities.isBot(email, name)) return { kind: 'bot' };
   const userRef = identities.userFor(email);
   if (!userRef) return { kind: 'unknown' };
+  return attributeUser({ userRef, catalog, owner });
+}
 
+/**
+ * Attributes a catalog user: a member of the owning team, or an outside contributor with the
+ * team closest to the owners and its distance.
+ */
+export function attributeUser(options: {
+  userRef: string;
+  catalog: CatalogIndex;
+  owner: OwningTeam;
+}): Attribution {
+  const { userRef, catalog, owner } = options;
   const teams = catalog.memberGroups(userRef);
   const ownTeam = teams.find(team => owner.groups.has(team));
   if (userRef === owner.ownerRef || ownTeam) {

@@ -60,6 +60,8 @@ type ResultRow = {
   last_activity_at: string | null;
   activity_level: string | null;
   innersource_ratio: number | null;
+  stars: number | null;
+  good_first_issue_count: number | null;
   result: string;
   computed_at: string;
   stale: boolean | number;
@@ -75,6 +77,7 @@ const SORT_COLUMNS: Record<ProjectFilter['sort'], string> = {
   ratio: 'innersource_ratio',
   name: 'name',
   updated: 'computed_at',
+  stars: 'stars',
 };
 
 /** The UTC day of a date as YYYY-MM-DD. */
@@ -141,6 +144,8 @@ function toRow(result: EntityInnerSourceResult, computedAt: string): ResultRow {
     last_activity_at: contributions?.repository.lastCommitAt ?? null,
     activity_level: contributions?.activity.level ?? null,
     innersource_ratio: lastYear?.innerSourceRatio ?? null,
+    stars: result.scm?.stars ?? null,
+    good_first_issue_count: result.scm?.goodFirstIssues.count ?? null,
     result: JSON.stringify({ ...result, status: undefined }),
     computed_at: computedAt,
     stale: false,
@@ -312,6 +317,7 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
     }
     if (filter.acceptingContributions)
       query.where('accepting_contributions', true);
+    if (filter.goodFirstIssues) query.where('good_first_issue_count', '>', 0);
     if (filter.activeSince) {
       // no git history: nothing says it is stale
       query.where(b =>
@@ -474,6 +480,13 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
             : {}),
           ...(row.last_activity_at
             ? { lastActivityAt: row.last_activity_at }
+            : {}),
+          ...(row.stars !== null && row.stars !== undefined
+            ? { stars: Number(row.stars) }
+            : {}),
+          ...(row.good_first_issue_count !== null &&
+          row.good_first_issue_count !== undefined
+            ? { goodFirstIssueCount: Number(row.good_first_issue_count) }
             : {}),
           computedAt: row.computed_at,
           stale: Boolean(row.stale),

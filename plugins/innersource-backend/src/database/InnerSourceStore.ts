@@ -23,6 +23,8 @@ export interface ProjectFilter {
   /** Only entities owned by this group or any group below it (or this user). */
   ownerGroup?: string;
   acceptingContributions?: boolean;
+  /** Only projects with open issues labelled `good first issue`. */
+  goodFirstIssues?: boolean;
   /** Leave out entities whose last commit is older than this (ISO 8601). */
   activeSince?: string;
   sort: ProjectSortField;

@@ -90,6 +90,7 @@ const listingQuerySchema = z
       .optional(),
     accepting: z.enum(['true', 'false']).optional(),
     hideStale: z.enum(['true', 'false']).optional(),
+    goodFirstIssues: z.enum(['true', 'false']).optional(),
     facets: z.enum(['true', 'false']).optional(),
     sort: z.enum(PROJECT_SORT_FIELDS).optional(),
     order: z.enum(['asc', 'desc']).optional(),
@@ -289,6 +290,7 @@ export async function createRouter(
       activity: query.activity,
       ownerGroup: query.group,
       acceptingContributions: query.accepting === 'true',
+      goodFirstIssues: query.goodFirstIssues === 'true',
       activeSince:
         query.hideStale === 'true'
           ? new Date(Date.now() - staleAfterDays * 86_400_000).toISOString()
