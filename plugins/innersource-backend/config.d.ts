@@ -133,5 +133,48 @@ export interface Config {
         emails: string[];
       }>;
     };
+
+    /**
+     * SCM platform signals (stars, issues, pull requests, visibility, branch protection) and the
+     * Security-First / InnerSource-First policy checks. Reading a platform needs a provider
+     * module (GitHub, GitLab); the sharing classification works without one.
+     */
+    scm?: {
+      /** Labels of newcomer issues, compared case-insensitively. Default `['good first issue']`. */
+      goodFirstIssueLabels?: string[];
+      /** Labels of issues the owners want help with. Default `['help wanted']`. */
+      helpWantedLabels?: string[];
+      /** How many open good first issues are kept per project, with links (0-50). Default 5. */
+      goodFirstIssueLimit?: number;
+      /**
+       * `spec.type` values of highly reusable entities, which the InnerSource-First check wants
+       * visible company-wide (entities tagged `innersource` count too).
+       * Default: library, sdk, template, tool, website.
+       */
+      reusableTypes?: string[];
+      /** How widely each entity's code is meant to be shared. */
+      sharing?: {
+        /**
+         * The classification of entities without the `innersource.io/sharing` annotation and no
+         * matching rule. Default `internal`.
+         */
+        default?: 'public' | 'internal' | 'restricted' | 'closed';
+        /**
+         * Classifications by entity facts; the first rule whose listed fields all match wins.
+         * The annotation overrides every rule.
+         */
+        rules?: Array<{
+          level: 'public' | 'internal' | 'restricted' | 'closed';
+          /** Entity kinds, case-insensitive. */
+          kinds?: string[];
+          /** `spec.type` values. */
+          types?: string[];
+          /** Any of these tags. */
+          tags?: string[];
+          /** `spec.system` names or refs. */
+          systems?: string[];
+        }>;
+      };
+    };
   };
 }

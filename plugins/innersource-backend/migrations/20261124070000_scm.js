@@ -15,15 +15,29 @@ exports.up = async function up(knex) {
     table
       .text('signals')
       .nullable()
-      .comment('JSON ScmRepositorySignals of the last good read (merged with partial reads)');
-    table.string('fetched_at', 32).nullable().comment('Last fully successful read');
+      .comment(
+        'JSON ScmRepositorySignals of the last good read (merged with partial reads)',
+      );
+    table
+      .string('fetched_at', 32)
+      .nullable()
+      .comment('Last fully successful read');
     table.boolean('stale').notNullable().defaultTo(false);
-    table.text('error').nullable().comment('JSON {kind, message, at} of the last failure');
-    table.integer('calls').notNullable().defaultTo(0).comment('API calls of the last read');
+    table
+      .text('error')
+      .nullable()
+      .comment('JSON {kind, message, at} of the last failure');
+    table
+      .integer('calls')
+      .notNullable()
+      .defaultTo(0)
+      .comment('API calls of the last read');
     table.string('updated_at', 32).notNullable();
   });
   await knex.schema.createTable('innersource_scm_organizations', table => {
-    table.comment('Organisation settings read from the SCM platforms, with checks');
+    table.comment(
+      'Organisation settings read from the SCM platforms, with checks',
+    );
     table.string('provider', 63).notNullable();
     table.string('host', 255).notNullable();
     table.string('organization', 255).notNullable();

@@ -13,7 +13,14 @@ import path from 'node:path';
 import {
   InnerSourceLintRule,
   innersourceLintRulesExtensionPoint,
+  innersourceScmProvidersExtensionPoint,
+  ScmProvider,
 } from '@innersource-backstage/plugin-innersource-node';
+import { IdentityAlias } from './contributions/IdentityIndex';
+import { scmPolicyRules } from './scm/policyRules';
+import { ScmSignalsCollector } from './scm/ScmSignalsCollector';
+import { ScmSignalsStore } from './scm/ScmSignalsStore';
+import { readScmSettings } from './scm/readScmSettings';
 import { metadataRules } from './compute/metadataRules';
 import { GitContributionsCollector } from './contributions/GitContributionsCollector';
 import { readLintConfig } from './governance/readLintConfig';
@@ -80,21 +87,31 @@ function createContributionsCollector(options: {
         );
         return [];
       }),
-      includeSubgroups:
-        config.getOptionalBoolean(
-          'innersource.contributions.includeSubgroups',
-        ) ?? false,
-      botPatterns: config.getOptionalStringArray(
-        'innersource.contributions.botPatterns',
-      ),
-      aliases: (
-        config.getOptionalConfigArray('innersource.contributions.aliases') ?? []
-      ).map(c => ({
-        userRef: c.getString('user'),
-        emails: c.getStringArray('emails'),
-      })),
+      ...readIdentitySettings(config),
     },
   });
+}
+
+/** How authors are matched to catalog users and teams (`innersource.contributions`). */
+function readIdentitySettings(config: RootConfigService): {
+  includeSubgroups: boolean;
+  botPatterns?: string[];
+  aliases: IdentityAlias[];
+} {
+  return {
+    includeSubgroups:
+      config.getOptionalBoolean('innersource.contributions.includeSubgroups') ??
+      false,
+    botPatterns: config.getOptionalStringArray(
+      'innersource.contributions.botPatterns',
+    ),
+    aliases: (
+      config.getOptionalConfigArray('innersource.contributions.aliases') ?? []
+    ).map(c => ({
+      userRef: c.getString('user'),
+      emails: c.getStringArray('emails'),
+    })),
+  };
 }
 
 /**
@@ -110,6 +127,12 @@ export const innersourcePlugin = createBackendPlugin({
     env.registerExtensionPoint(innersourceLintRulesExtensionPoint, {
       addRules(rules) {
         addedRules.push(...rules);
+      },
+    });
+    const scmProviders: ScmProvider[] = [];
+    env.registerExtensionPoint(innersourceScmProvidersExtensionPoint, {
+      addScmProvider(provider) {
+        scmProviders.push(provider);
       },
     });
 
@@ -142,18 +165,29 @@ export const innersourcePlugin = createBackendPlugin({
         });
 
         const seen = new Set<string>();
-        const rules = [...metadataRules, ...fileRules, ...addedRules].filter(
-          rule => {
-            if (seen.has(rule.id)) {
-              logger.warn(
-                `Ignoring a second InnerSource lint rule with id '${rule.id}'`,
-              );
-              return false;
-            }
-            seen.add(rule.id);
-            return true;
-          },
-        );
+        const scmSettings = readScmSettings(config);
+        const scmStore = new ScmSignalsStore(await database.getClient());
+        if (scmProviders.length === 0) {
+          logger.info(
+            'No SCM provider module installed: stars, issues, pull requests and the SCM policy checks are off (add the GitHub or GitLab module)',
+          );
+        }
+        const lint = readLintConfig(config);
+        const rules = [
+          ...metadataRules,
+          ...fileRules,
+          ...scmPolicyRules,
+          ...addedRules,
+        ].filter(rule => {
+          if (seen.has(rule.id)) {
+            logger.warn(
+              `Ignoring a second InnerSource lint rule with id '${rule.id}'`,
+            );
+            return false;
+          }
+          seen.add(rule.id);
+          return true;
+        });
         const refresher = new InnerSourceRefresher({
           catalog,
           auth,
@@ -165,7 +199,21 @@ export const innersourcePlugin = createBackendPlugin({
             store,
             logger,
           }),
-          lint: readLintConfig(config),
+          lint: {
+            ...lint,
+            settings: {
+              ...lint.settings,
+              reusableTypes: scmSettings.reusableTypes,
+            },
+          },
+          scm: new ScmSignalsCollector({
+            providers: () => scmProviders,
+            store: scmStore,
+            logger,
+            settings: scmSettings,
+          }),
+          sharing: scmSettings.sharing,
+          identity: readIdentitySettings(config),
           repositoryFiles: ({ repo, entityPath, browseUrl }) =>
             new GitRepositoryFiles({
               repo,
@@ -197,6 +245,7 @@ export const innersourcePlugin = createBackendPlugin({
         httpRouter.use(
           await createProgramRouter({
             httpAuth,
+            scmStore,
             catalog,
             store: programStore,
             staleAfterDays:

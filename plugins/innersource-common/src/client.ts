@@ -10,6 +10,7 @@ import {
   ProgramSummary,
   ProgramSummaryQuery,
 } from './program';
+import { ScmOrganizationsResponse } from './scm';
 
 /**
  * The parts of Backstage's discovery API the client needs (structurally compatible with
@@ -59,6 +60,8 @@ export interface InnerSourceApi {
     groupRef: string,
     options?: { window?: ContributionWindow },
   ): Promise<GroupProgramResponse | undefined>;
+  /** Organisation settings of the SCM platforms, measured against the recommendations. */
+  getScmOrganizations(): Promise<ScmOrganizationsResponse>;
 }
 
 /**
@@ -186,6 +189,17 @@ export class InnerSourceClient implements InnerSourceApi {
       throw await ResponseError.fromResponse(response);
     }
     return (await response.json()) as GroupProgramResponse;
+  }
+
+  async getScmOrganizations(): Promise<ScmOrganizationsResponse> {
+    const response = await this.request(
+      '/program/scm-organizations',
+      new URLSearchParams(),
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as ScmOrganizationsResponse;
   }
 
   private async request(path: string, params: URLSearchParams) {

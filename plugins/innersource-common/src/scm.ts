@@ -275,3 +275,12 @@ export interface ScmOrganizationReport {
   stale: boolean;
   error?: { kind: string; message: string; at: string };
 }
+
+/**
+ * The answer of `GET /program/scm-organizations`.
+ *
+ * @public
+ */
+export interface ScmOrganizationsResponse {
+  organizations: ScmOrganizationReport[];
+}

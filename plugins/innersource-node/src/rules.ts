@@ -50,6 +50,12 @@ export interface LintRuleContext {
 export interface LintSettings {
   /** The range of maintainers (CODEOWNERS owners, resolved to people) a project should have. */
   maintainers: { min: number; max: number };
+  /**
+   * `spec.type` values of highly reusable entities, which the InnerSource-First policy wants
+   * visible company-wide (entities tagged `innersource` count too). Default: library, sdk,
+   * template, tool, website.
+   */
+  reusableTypes?: string[];
 }
 
 /**

@@ -15,6 +15,12 @@ import {
   RepositoryFiles,
 } from '@innersource-backstage/plugin-innersource-node';
 import { LintPolicy } from '../governance/LintPolicy';
+import { attributeUser, owningTeam } from '../contributions/attribution';
+import { IdentityIndex } from '../contributions/IdentityIndex';
+import { activityWithPlatformFigures } from '../scm/activity';
+import { scmSummary, scmWindowFigures } from '../scm/scmMetrics';
+import { StoredScmRepository } from '../scm/ScmSignalsStore';
+import { classifySharing, SharingSettings } from '../scm/sharing';
 import { ParsedManifest } from '../manifests';
 import { CatalogIndex } from './CatalogIndex';
 import { lintEntity } from './lintEntity';
@@ -132,12 +138,24 @@ export async function computeResults(options: {
   policy?: LintPolicy;
   lintSettings?: LintSettings;
   levels?: ReadinessLevelThresholds;
+  /** The stored SCM platform read of each entity's repository, by entity ref. */
+  scm?: Map<string, StoredScmRepository>;
+  /** Sharing classification settings; every entity is `internal` without them. */
+  sharing?: SharingSettings;
+  /** Matches pull request and issue authors to catalog users; built from the catalog if absent. */
+  identities?: IdentityIndex;
+  /** Whether members of the owner's subgroups count as the owning team. */
+  includeSubgroups?: boolean;
 }): Promise<EntityInnerSourceResult[]> {
   const index = new CatalogIndex(options.entities);
   const results: EntityInnerSourceResult[] = [];
   const today = options.computedAt.toISOString().slice(0, 10);
+  let identities = options.identities;
   for (const entity of index.entities()) {
     if (!isInnerSourceTarget(entity)) continue;
+    const stored = options.scm?.get(stringifyEntityRef(entity));
+    const signals = stored?.signals;
+    const sharing = classifySharing(entity, options.sharing);
     const files = options.filesFor?.(stringifyEntityRef(entity));
     let linted: Awaited<ReturnType<typeof lintEntity>>;
     try {
@@ -147,6 +165,8 @@ export async function computeResults(options: {
         rules: options.rules,
         files,
         settings: options.lintSettings,
+        scm: signals,
+        sharing,
         policy: options.policy,
         today,
       });
@@ -156,7 +176,53 @@ export async function computeResults(options: {
     }
     const { findings, profile } = linted;
     const ref = stringifyEntityRef(entity);
-    const contributions = options.contributions?.get(ref);
+    let contributions = options.contributions?.get(ref);
+    let scm: EntityInnerSourceResult['scm'];
+    if (stored && signals) {
+      identities ??= new IdentityIndex({
+        users: [...index.entities()].filter(
+          e => e.kind.toLocaleLowerCase('en-US') === 'user',
+        ),
+      });
+      const ids = identities;
+      const owner = owningTeam(entity, index, {
+        includeSubgroups: options.includeSubgroups ?? false,
+      });
+      const isBot = (login: string, platformSaysBot: boolean) =>
+        platformSaysBot || ids.isBot(login, login);
+      scm = scmSummary({
+        signals,
+        windows: scmWindowFigures({
+          signals,
+          now: options.computedAt,
+          isBot,
+          attribute: (login, platformSaysBot) => {
+            if (!login) return 'unknown';
+            if (isBot(login, platformSaysBot)) return 'bot';
+            const userRef = ids.userForLogin(login);
+            return userRef
+              ? attributeUser({ userRef, catalog: index, owner }).kind
+              : 'unknown';
+          },
+          commitWindows: contributions?.windows,
+        }),
+        fetchedAt: stored.fetchedAt,
+        stale: stored.stale,
+        error: stored.error,
+      });
+      if (contributions) {
+        contributions = {
+          ...contributions,
+          activity: activityWithPlatformFigures({
+            entity,
+            contributions,
+            signals,
+            metadata: options.innerSourceJson?.get(ref),
+            now: options.computedAt,
+          }),
+        };
+      }
+    }
     const summary = entitySummary(entity, index, {
       metadata: options.innerSourceJson?.get(ref),
       manifests: options.manifests?.get(ref),
@@ -167,6 +233,8 @@ export async function computeResults(options: {
       usage: usageSummary(entity, index, options.manifestConsumers),
       lint: summarizeLint(findings, { levels: options.levels, profile }),
       ...(contributions ? { contributions } : {}),
+      ...(scm ? { scm } : {}),
+      sharing,
       computedAt: options.computedAt.toISOString(),
       status: { stale: false },
     });

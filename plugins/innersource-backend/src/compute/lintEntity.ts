@@ -1,5 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { LintFinding } from '@innersource-backstage/plugin-innersource-common';
+import {
+  LintFinding,
+  ScmRepositorySignals,
+  SharingClassification,
+} from '@innersource-backstage/plugin-innersource-common';
 import {
   CatalogSnapshot,
   InnerSourceLintRule,
@@ -24,11 +28,14 @@ export async function lintEntity(options: {
   rules: InnerSourceLintRule[];
   files?: RepositoryFiles;
   settings?: LintSettings;
+  /** What the SCM platform says about the entity's repository. */
+  scm?: ScmRepositorySignals;
+  sharing?: SharingClassification;
   policy?: LintPolicy;
   /** YYYY-MM-DD (UTC), for exception expiry. */
   today?: string;
 }): Promise<{ findings: LintFinding[]; profile: string }> {
-  const { entity, catalog, rules, files, settings } = options;
+  const { entity, catalog, rules, files, settings, scm, sharing } = options;
   const policy = options.policy ?? new LintPolicy();
   const { profile, problem: profileProblem } = policy.profileFor(entity);
   const findings: LintFinding[] = [];
@@ -59,7 +66,14 @@ export async function lintEntity(options: {
       continue;
     }
     try {
-      const result = await rule.check({ entity, catalog, files, settings });
+      const result = await rule.check({
+        entity,
+        catalog,
+        files,
+        settings,
+        ...(scm ? { scm } : {}),
+        ...(sharing ? { sharing } : {}),
+      });
       findings.push({
         ...base,
         status: result.status,

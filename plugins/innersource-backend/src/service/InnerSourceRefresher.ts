@@ -15,6 +15,9 @@ import { manifestConsumers } from '../compute/manifestUsage';
 import { GitContributionsCollector } from '../contributions/GitContributionsCollector';
 import { InnerSourceStore } from '../database/InnerSourceStore';
 import { ProgramRecorder } from '../program/ProgramAggregator';
+import { IdentityAlias, IdentityIndex } from '../contributions/IdentityIndex';
+import { ScmSignalsCollector } from '../scm/ScmSignalsCollector';
+import { SharingSettings } from '../scm/sharing';
 
 /** The kinds read from the catalog: the targets plus the org chart that places their users. */
 const KINDS_READ = ['Component', 'API', 'Resource', 'System', 'Group', 'User'];
@@ -47,6 +50,16 @@ export class InnerSourceRefresher {
         entityPath: string;
         browseUrl?: (path: string) => string;
       }) => RepositoryFiles;
+      /** Reads SCM platform signals (GitHub, GitLab) with the registered providers. */
+      scm?: ScmSignalsCollector;
+      /** Sharing classification of entities, for the SCM policy checks. */
+      sharing?: SharingSettings;
+      /** How pull request and issue authors are matched to the catalog, as for commits. */
+      identity?: {
+        aliases?: IdentityAlias[];
+        botPatterns?: string[];
+        includeSubgroups?: boolean;
+      };
       now?: () => Date;
     },
   ) {}
@@ -69,13 +82,29 @@ export class InnerSourceRefresher {
       )) {
         entities.push(...page);
       }
+      const targets = entities.filter(isInnerSourceTarget);
       const git = await this.options.contributions?.collect({
-        entities: entities.filter(isInnerSourceTarget),
+        entities: targets,
         catalog: new CatalogIndex(entities),
         now: startedAt,
       });
+      const scm = await this.options.scm?.collect({
+        entities: targets,
+        now: startedAt,
+      });
+      const identity = this.options.identity;
       const results = await computeResults({
         entities,
+        scm,
+        sharing: this.options.sharing,
+        identities: new IdentityIndex({
+          users: entities.filter(
+            e => e.kind.toLocaleLowerCase('en-US') === 'user',
+          ),
+          aliases: identity?.aliases,
+          botPatterns: identity?.botPatterns,
+        }),
+        includeSubgroups: identity?.includeSubgroups,
         rules: this.options.rules(),
         computedAt: startedAt,
         contributions: git?.contributions,

@@ -80,6 +80,26 @@ describe.each(databases.eachSupportedId())(
           hiddenFrom: { [OUTSIDER]: [SDK] },
         }),
         store,
+        scmStore: {
+          getOrganizations: async () => [
+            {
+              provider: 'github',
+              host: 'github.com',
+              organization: 'acme',
+              checks: [
+                {
+                  id: 'org.fork-private',
+                  title: 'Members may fork private and internal repositories',
+                  status: 'fail',
+                  severity: 'warning',
+                  expected: 'allowed',
+                  actual: 'not allowed',
+                },
+              ],
+              stale: false,
+            },
+          ],
+        },
         staleAfterDays: 180,
         now: () => PROGRAM_COMPUTED_AT,
       });
@@ -94,15 +114,26 @@ describe.each(databases.eachSupportedId())(
       return response.body as ProgramSummary;
     }
 
-    it.each(['/program/summary', '/program/groups/default/team-ledger'])(
-      'rejects %s without credentials',
-      async path => {
-        const response = await request(app)
-          .get(path)
-          .set('Authorization', mockCredentials.none.header());
-        expect(response.status).toBe(401);
-      },
-    );
+    it.each([
+      '/program/summary',
+      '/program/groups/default/team-ledger',
+      '/program/scm-organizations',
+    ])('rejects %s without credentials', async path => {
+      const response = await request(app)
+        .get(path)
+        .set('Authorization', mockCredentials.none.header());
+      expect(response.status).toBe(401);
+    });
+
+    it('GET /program/scm-organizations lists the organisation reports', async () => {
+      const response = await request(app).get('/program/scm-organizations');
+      expect(response.status).toBe(200);
+      expect(response.body.organizations).toHaveLength(1);
+      expect(response.body.organizations[0]).toMatchObject({
+        organization: 'acme',
+        checks: [{ id: 'org.fork-private', status: 'fail' }],
+      });
+    });
 
     describe('GET /program/summary', () => {
       it('sums up adoption, reuse, collaboration and risks over all projects', async () => {

@@ -7,6 +7,7 @@ import {
   GroupProgramResponse,
   PROGRAM_INTERVALS,
   ProgramSummary,
+  ScmOrganizationsResponse,
 } from '@innersource-backstage/plugin-innersource-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -17,6 +18,7 @@ import {
 } from '../program/buildProgramSummary';
 import { ProgramStore } from '../program/ProgramStore';
 import { readableEntities } from '../program/readableEntities';
+import { ScmSignalsStore } from '../scm/ScmSignalsStore';
 
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
 
@@ -85,6 +87,8 @@ export interface ProgramRouterOptions {
   httpAuth: HttpAuthService;
   catalog: CatalogService;
   store: ProgramStore;
+  /** Organisation settings read from the SCM platforms; the route answers an empty list without. */
+  scmStore?: Pick<ScmSignalsStore, 'getOrganizations'>;
   /** Projects without a commit for this many days are stale. */
   staleAfterDays: number;
   now?: () => Date;
@@ -97,6 +101,8 @@ export interface ProgramRouterOptions {
  * - `GET /program/summary?group=<groupRef>&window=365d&interval=week`: adoption, reuse,
  *   collaboration and risks as JSON, for the page and for an ISPO's own reports.
  * - `GET /program/groups/:namespace/:name?window=365d`: the InnerSource tab of a Group.
+ * - `GET /program/scm-organizations`: the SCM organisations' settings measured against the
+ *   working group's recommendations (not entity data: every signed-in user may read it).
  */
 export async function createProgramRouter(
   options: ProgramRouterOptions,
@@ -151,6 +157,13 @@ export async function createProgramRouter(
       staleAfterDays,
       now: now(),
     });
+    res.json(body);
+  });
+
+  router.get('/program/scm-organizations', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const organizations = (await options.scmStore?.getOrganizations()) ?? [];
+    const body: ScmOrganizationsResponse = { organizations };
     res.json(body);
   });
 

@@ -173,7 +173,8 @@ describe('createRouter', () => {
       ['/projects?limit=500', /'limit' must be at most 100/],
       ['/projects?limit=-1', /'limit' must be at least 1/],
       ['/projects?offset=x', /'offset' must be a number/],
-      ['/projects?sort=stars', /'sort' Invalid enum value/],
+      ['/projects?sort=forks', /'sort' Invalid enum value/],
+      ['/projects?goodFirstIssues=yes', /'goodFirstIssues' Invalid enum value/],
       [
         '/projects?kind=Group',
         /'kind' must be one of Component, API, Resource, System/,
