@@ -35,6 +35,8 @@ const COLUMNS: Array<[string, (item: ProjectListItem) => unknown]> = [
         : '',
   ],
   ['lastActivityAt', i => i.lastActivityAt],
+  ['stars', i => i.stars],
+  ['goodFirstIssues', i => i.goodFirstIssueCount],
   ['acceptingContributions', i => i.entity.acceptingContributions],
   ['computedAt', i => i.computedAt],
 ];

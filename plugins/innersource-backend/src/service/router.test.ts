@@ -281,6 +281,7 @@ describe('createRouter discovery', () => {
     expect(lines[0]).toMatch(
       /^entityRef,name,title,kind,type,lifecycle,owner,/,
     );
+    expect(lines[0]).toMatch(/,lastActivityAt,stars,goodFirstIssues,/);
     // all five components, not just the first page
     expect(lines).toHaveLength(6);
     expect(lines[1]).toMatch(/^component:default\/ledger-cli,ledger-cli,/);
