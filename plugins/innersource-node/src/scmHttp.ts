@@ -9,6 +9,8 @@ import { ScmErrorKind } from './scm';
 export class ScmHttpError extends Error {
   readonly kind: ScmErrorKind;
   readonly status?: number;
+  /** HTTP requests the failed call made (retries included); 0 when none was sent. */
+  attempts?: number;
 
   constructor(kind: ScmErrorKind, message: string, status?: number) {
     super(message);
@@ -45,12 +47,14 @@ export interface ScmHttpResponse<T> {
   headers: Headers;
   /** The answer was `304 Not Modified` and `data` is the earlier answer. */
   notModified: boolean;
+  /** HTTP requests this call made (retries included). */
+  attempts?: number;
 }
 
 /** @public */
 export interface ScmHttpClientOptions {
   logger?: LoggerService;
-  /** Per attempt; default 30 s. */
+  /** Per attempt, reading the body included; default 30 s. */
   timeoutMs?: number;
   /** Retries after a 5xx, a timeout or a network error; default 2. */
   maxRetries?: number;
@@ -65,7 +69,8 @@ export interface ScmHttpClientOptions {
   reserve?: number;
   /** For tests. */
   fetch?: typeof fetch;
-  sleep?: (ms: number) => Promise<void>;
+  /** For tests. Waits `ms`; may settle early when `signal` aborts (the client checks it after). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
 }
 
@@ -76,8 +81,20 @@ interface Budget {
   resetAt: number;
 }
 
-const defaultSleep = (ms: number) =>
-  new Promise<void>(resolve => setTimeout(resolve, ms));
+/** How many rate-limit waits one call may sit through before it gives up. */
+const MAX_RATE_LIMIT_WAITS = 3;
+
+const defaultSleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>(resolve => {
+    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 
 function header(headers: Headers, ...names: string[]): string | undefined {
   for (const name of names) {
@@ -97,6 +114,13 @@ function numberHeader(
   return Number.isFinite(parsed) ? parsed : undefined;
 }
 
+/** A response whose body has been read within the attempt's timeout. */
+interface ReadResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
 /**
  * A JSON HTTP client for SCM platform APIs (GitHub REST and GraphQL, GitLab REST) that respects
  * rate limits: it reads the remaining budget from every response (`x-ratelimit-*` on GitHub,
@@ -110,10 +134,11 @@ export class ScmHttpClient {
   private readonly budgets = new Map<string, Budget>();
   private readonly etags = new Map<string, { etag: string; data: unknown }>();
   private readonly fetchImpl: typeof fetch;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly now: () => number;
   private callCount = 0;
   private waitedMs = 0;
+  private waitCount = 0;
 
   constructor(private readonly options: ScmHttpClientOptions = {}) {
     this.fetchImpl = options.fetch ?? ((...args) => fetch(...args));
@@ -126,38 +151,63 @@ export class ScmHttpClient {
     return this.callCount;
   }
 
-  /** Milliseconds spent waiting for rate limits so far. */
+  /** Milliseconds spent waiting for rate limits so far (backoff after errors not included). */
   get waited(): number {
     return this.waitedMs;
   }
 
+  /** How many times the client waited for a rate limit so far. */
+  get waits(): number {
+    return this.waitCount;
+  }
+
   /** JSON of a successful (2xx or 304) response; a classified {@link ScmHttpError} otherwise. */
   async request<T>(request: ScmHttpRequest): Promise<ScmHttpResponse<T>> {
+    let attempts = 0;
+    try {
+      const response = await this.attempt<T>(request, () => {
+        attempts += 1;
+      });
+      return { ...response, attempts };
+    } catch (error) {
+      if (error instanceof ScmHttpError) error.attempts = attempts;
+      throw error;
+    }
+  }
+
+  private async attempt<T>(
+    request: ScmHttpRequest,
+    onSend: () => void,
+  ): Promise<ScmHttpResponse<T>> {
     const maxRetries = this.options.maxRetries ?? 2;
-    const bucketKey = `${new URL(request.url).host}:${request.bucket ?? 'default'}`;
-    let attempt = 0;
+    const maxWait = this.options.maxWaitMs ?? 15 * 60_000;
+    const host = new URL(request.url).host;
+    const bucketKey = `${host}:${request.bucket ?? 'default'}`;
+    let retries = 0;
+    let limitWaits = 0;
     for (;;) {
       await this.waitForBudget(bucketKey, request.signal);
-      let response: Response;
+      let response: ReadResponse;
       try {
+        onSend();
         response = await this.send(request);
       } catch (error) {
-        if (request.signal?.aborted) throw error;
+        if (request.signal?.aborted) throw request.signal.reason ?? error;
         const kind: ScmErrorKind =
           error instanceof Error && error.name === 'TimeoutError'
             ? 'timeout'
             : 'unreachable';
-        if (attempt < maxRetries) {
-          attempt += 1;
-          await this.pause(this.backoff(attempt), request.signal);
+        if (retries < maxRetries) {
+          retries += 1;
+          await this.backoff(retries, request.signal);
           continue;
         }
         throw new ScmHttpError(
           kind,
           kind === 'timeout'
             ? `${request.url} did not answer within ${
-                this.options.timeoutMs ?? 30000
-              } ms`
+                this.options.timeoutMs ?? 30_000
+              } ms (${retries + 1} attempts)`
             : `${request.url} could not be reached: ${
                 error instanceof Error ? error.message : String(error)
               }`,
@@ -165,38 +215,41 @@ export class ScmHttpClient {
       }
       this.recordBudget(bucketKey, response.headers);
 
-      const limitWait = await this.rateLimitWait(response);
+      const limitWait = this.rateLimitWait(response);
       if (limitWait !== undefined) {
-        const maxWait = this.options.maxWaitMs ?? 15 * 60_000;
-        if (limitWait > maxWait || attempt >= maxRetries + 2) {
+        if (limitWait > maxWait || limitWaits >= MAX_RATE_LIMIT_WAITS) {
           throw new ScmHttpError(
             'rate-limited',
-            `Rate limited by ${new URL(request.url).host} (HTTP ${
+            `Rate limited by ${host} (HTTP ${
               response.status
-            }); the limit resets in ${Math.ceil(limitWait / 1000)} s`,
+            }); the limit resets in ${Math.ceil(limitWait / 1000)} s${messageOf(
+              response.text,
+            )}`,
             response.status,
           );
         }
-        attempt += 1;
+        limitWaits += 1;
         this.options.logger?.info(
-          `Rate limited by ${new URL(request.url).host} (HTTP ${
+          `Rate limited by ${host} (HTTP ${
             response.status
           }), waiting ${Math.ceil(limitWait / 1000)} s`,
         );
-        await this.pause(limitWait, request.signal);
+        await this.rateLimitPause(limitWait, request.signal);
+        // the wait covered the reset: do not wait for it a second time
+        this.budgets.delete(bucketKey);
         continue;
       }
 
       if (response.status >= 500) {
-        if (attempt < maxRetries) {
-          attempt += 1;
-          await this.pause(this.backoff(attempt), request.signal);
+        if (retries < maxRetries) {
+          retries += 1;
+          await this.backoff(retries, request.signal);
           continue;
         }
         throw new ScmHttpError(
           'server-error',
           `${request.url} answered HTTP ${response.status} after ${
-            attempt + 1
+            retries + 1
           } attempts`,
           response.status,
         );
@@ -205,7 +258,8 @@ export class ScmHttpClient {
     }
   }
 
-  private async send(request: ScmHttpRequest): Promise<Response> {
+  /** Sends one request and reads its body, both within the timeout. */
+  private async send(request: ScmHttpRequest): Promise<ReadResponse> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
     const signal = request.signal
       ? AbortSignal.any([request.signal, timeout])
@@ -219,21 +273,35 @@ export class ScmHttpClient {
         ? this.etags.get(request.url)
         : undefined;
     if (cached) headers['if-none-match'] = cached.etag;
-    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    if (request.body !== undefined)
+      headers['content-type'] = 'application/json';
     this.callCount += 1;
-    return this.fetchImpl(request.url, {
-      method: request.method ?? 'GET',
-      headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal,
-    });
+    try {
+      const response = await this.fetchImpl(request.url, {
+        method: request.method ?? 'GET',
+        headers,
+        body:
+          request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal,
+      });
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, text };
+    } catch (error) {
+      // Whatever the fetch implementation threw, a fired timeout is a timeout.
+      if (timeout.aborted && !request.signal?.aborted) {
+        const timeoutError = new Error('The request timed out');
+        timeoutError.name = 'TimeoutError';
+        throw timeoutError;
+      }
+      throw error;
+    }
   }
 
-  private async interpret<T>(
+  private interpret<T>(
     request: ScmHttpRequest,
-    response: Response,
-  ): Promise<ScmHttpResponse<T>> {
-    const { status } = response;
+    response: ReadResponse,
+  ): ScmHttpResponse<T> {
+    const { status, text } = response;
     if (status === 304) {
       const cached = this.etags.get(request.url);
       if (cached) {
@@ -250,7 +318,6 @@ export class ScmHttpClient {
         status,
       );
     }
-    const text = await response.text();
     if (status === 401) {
       throw new ScmHttpError(
         'auth-failed',
@@ -299,11 +366,17 @@ export class ScmHttpClient {
   }
 
   /** How long to wait before retrying a rate-limited response; undefined when it is not one. */
-  private async rateLimitWait(response: Response): Promise<number | undefined> {
+  private rateLimitWait(response: ReadResponse): number | undefined {
     if (response.status !== 403 && response.status !== 429) return undefined;
     const headers = response.headers;
-    const retryAfter = numberHeader(headers, 'retry-after');
-    if (retryAfter !== undefined) return Math.max(retryAfter * 1000, 1000);
+    const retryAfter = header(headers, 'retry-after');
+    if (retryAfter !== undefined) {
+      const seconds = Number(retryAfter);
+      if (Number.isFinite(seconds)) return Math.max(seconds * 1000, 1000);
+      // an HTTP date
+      const at = Date.parse(retryAfter);
+      if (Number.isFinite(at)) return Math.max(at - this.now(), 1000);
+    }
     const remaining = numberHeader(
       headers,
       'x-ratelimit-remaining',
@@ -315,11 +388,7 @@ export class ScmHttpClient {
     }
     if (response.status === 429) return 60_000;
     // GitHub's secondary limit without retry-after: "wait at least one minute"
-    const body = await response
-      .clone()
-      .text()
-      .catch(() => '');
-    if (/secondary rate limit|abuse/i.test(body)) return 60_000;
+    if (/secondary rate limit|abuse/i.test(response.text)) return 60_000;
     return undefined;
   }
 
@@ -363,7 +432,7 @@ export class ScmHttpClient {
           untilReset / 1000,
         )} s for the rate limit to reset`,
       );
-      await this.pause(untilReset + 1000, signal);
+      await this.rateLimitPause(untilReset + 1000, signal);
       this.budgets.delete(bucketKey);
       return;
     }
@@ -373,19 +442,25 @@ export class ScmHttpClient {
         Math.ceil(untilReset / (budget.remaining - reserve)),
         60_000,
       );
-      await this.pause(spacing, signal);
+      await this.rateLimitPause(spacing, signal);
     }
     budget.remaining -= 1;
   }
 
-  private backoff(attempt: number) {
-    return 500 * 2 ** (attempt - 1);
+  private async backoff(retry: number, signal?: AbortSignal) {
+    await this.pause(500 * 2 ** (retry - 1), signal);
+  }
+
+  private async rateLimitPause(ms: number, signal?: AbortSignal) {
+    this.waitedMs += ms;
+    this.waitCount += 1;
+    await this.pause(ms, signal);
   }
 
   private async pause(ms: number, signal?: AbortSignal) {
     if (signal?.aborted) throw signal.reason;
-    this.waitedMs += ms;
-    await this.sleep(ms);
+    await this.sleep(ms, signal);
+    if (signal?.aborted) throw signal.reason;
   }
 }
 
