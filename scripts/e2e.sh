@@ -35,6 +35,12 @@ trap 'rm -rf "$E2E_TMP"' EXIT
 export INNERSOURCE_DEMO_REPOS="$E2E_TMP/demo-repos"
 export INNERSOURCE_GIT_CACHE="$E2E_TMP/git-cache"
 node scripts/create-demo-repos.mjs "$INNERSOURCE_DEMO_REPOS" || exit 1
+# The stand-in for the GitHub API, on its own port so that a running demo portal does not clash.
+export DEMO_GITHUB_PORT=7029
+export INNERSOURCE_DEMO_GITHUB_API="http://127.0.0.1:$DEMO_GITHUB_PORT/api/v3"
+node --require @backstage/cli/config/nodeTransform.cjs scripts/demo-github-server.ts "$DEMO_GITHUB_PORT" &
+demo_github=$!
+trap 'kill $demo_github 2>/dev/null; rm -rf "$E2E_TMP"' EXIT
 node --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=e2e-artifacts/e2e.tap \

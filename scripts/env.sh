@@ -56,6 +56,9 @@ ensure_node
 # The demo configuration points git URLs at local repositories (see app-config.yaml).
 export INNERSOURCE_REPO_ROOT="$REPO_ROOT"
 export INNERSOURCE_DEMO_REPOS="${INNERSOURCE_DEMO_REPOS:-$REPO_ROOT/.data/demo-repos}"
+# The demo's stand-in for the GitHub API (scripts/demo-github-server.ts)
+export DEMO_GITHUB_PORT="${DEMO_GITHUB_PORT:-7019}"
+export INNERSOURCE_DEMO_GITHUB_API="${INNERSOURCE_DEMO_GITHUB_API:-http://127.0.0.1:$DEMO_GITHUB_PORT/api/v3}"
 
 
 install_stamp() {

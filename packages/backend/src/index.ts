@@ -75,4 +75,12 @@ backend.add(
   ),
 );
 
+// SCM platform signals (stars, issues, pull requests, visibility, branch protection)
+backend.add(
+  import('@innersource-backstage/plugin-innersource-backend-module-github'),
+);
+backend.add(
+  import('@innersource-backstage/plugin-innersource-backend-module-gitlab'),
+);
+
 backend.start();
