@@ -1,5 +1,4 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 // The test runs the real plugin with this module, so it needs the plugin itself.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
@@ -26,8 +25,8 @@ function entity(
   kind: string,
   name: string,
   spec: Record<string, unknown>,
-  metadata: Partial<Entity['metadata']> = {},
-): Entity {
+  metadata: Record<string, unknown> = {},
+) {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind,

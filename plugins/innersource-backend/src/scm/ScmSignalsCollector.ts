@@ -93,15 +93,13 @@ export function mergeRead(options: {
   const complete =
     merged && REQUIRED.every(field => merged[field] !== undefined);
   const signals = complete ? merged : base;
+  // a failed read keeps the time of the last successful one
+  const fetchedAt = error ? previous?.fetchedAt : at.toISOString();
   return {
     url: read.url,
     provider,
     ...(signals ? { signals } : {}),
-    ...(error
-      ? previous?.fetchedAt
-        ? { fetchedAt: previous.fetchedAt }
-        : {}
-      : { fetchedAt: at.toISOString() }),
+    ...(fetchedAt ? { fetchedAt } : {}),
     stale: Boolean(error),
     ...(error ? { error } : {}),
     calls: read.calls,

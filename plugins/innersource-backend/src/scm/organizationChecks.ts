@@ -3,6 +3,13 @@ import {
   ScmOrganizationSettings,
 } from '@innersource-backstage/plugin-innersource-common';
 
+function checkStatus(
+  passed: boolean | undefined,
+): ScmOrganizationCheck['status'] {
+  if (passed === undefined) return 'unknown';
+  return passed ? 'pass' : 'fail';
+}
+
 const yesNo = (value: boolean) => (value ? 'allowed' : 'not allowed');
 
 function booleanCheck(options: {
@@ -19,8 +26,7 @@ function booleanCheck(options: {
     severity,
     expected: yesNo(expected),
     actual: value === undefined ? 'not readable' : yesNo(value),
-    status:
-      value === undefined ? 'unknown' : value === expected ? 'pass' : 'fail',
+    status: checkStatus(value === undefined ? undefined : value === expected),
   };
 }
 
@@ -46,12 +52,11 @@ export function organizationChecks(
       severity: 'warning',
       expected: 'read (or none, with repositories opting in through teams)',
       actual: permission ?? 'not readable',
-      status:
+      status: checkStatus(
         permission === undefined
-          ? 'unknown'
-          : permission === 'read' || permission === 'none'
-          ? 'pass'
-          : 'fail',
+          ? undefined
+          : permission === 'read' || permission === 'none',
+      ),
     });
   }
   if (
