@@ -209,6 +209,70 @@ describe('the InnerSource API of the running backend', () => {
   });
 });
 
+describe('SCM platform signals from the demo stand-in for the GitHub API', () => {
+  it('reads stars, good first issues and pull requests through the GitHub module', async () => {
+    const sdk = (
+      await (await api('/entities/component/default/ledger-sdk')).json()
+    ).result;
+    assert.equal(sdk.scm?.provider, 'github', 'ledger-sdk has SCM figures');
+    assert.equal(sdk.scm.url, 'https://github.com/acme/ledger-sdk');
+    assert.equal(sdk.scm.stale, false);
+    assert.ok(sdk.scm.stars > 0, `stars: ${sdk.scm.stars}`);
+    assert.equal(sdk.scm.goodFirstIssues.count, 2);
+    assert.equal(sdk.scm.goodFirstIssues.helpWantedCount, 1);
+    assert.match(
+      sdk.scm.goodFirstIssues.items[0].url,
+      /^https:\/\/github\.com\/acme\/ledger-sdk\/issues\/\d+$/,
+    );
+    const year = sdk.scm.windows.find(w => w.window === '365d');
+    assert.ok(year.pullRequests > 10, `pull requests: ${year.pullRequests}`);
+    assert.ok(year.outsidePullRequests > 0, 'pull requests from other teams');
+    assert.ok(
+      year.outsidePullRequestResponse.medianHours > 0,
+      'a time to first response',
+    );
+
+    const finding = async (name, ruleId) =>
+      (
+        await (await api(`/entities/component/default/${name}`)).json()
+      ).result.lint.findings.find(f => f.ruleId === ruleId);
+    const securityFirst = await finding(
+      'finance-data-pipeline',
+      'scm.security-first',
+    );
+    assert.equal(securityFirst.status, 'fail');
+    assert.match(securityFirst.message, /classified restricted by its/);
+    assert.equal(
+      (await finding('event-bus-client', 'scm.innersource-first')).status,
+      'fail',
+    );
+    assert.equal(
+      (await finding('checkout-service', 'scm.forking')).status,
+      'fail',
+    );
+
+    const withIssues = await (
+      await api('/projects?goodFirstIssues=true&sort=stars&limit=100')
+    ).json();
+    const names = withIssues.items.map(i => i.entity.name);
+    assert.ok(names.includes('ledger-sdk'), names.join(', '));
+    assert.ok(!names.includes('checkout-service'), names.join(', '));
+    const stars = withIssues.items.map(i => i.stars);
+    assert.deepEqual(
+      stars,
+      [...stars].sort((a, b) => b - a),
+      'sorted by stars',
+    );
+
+    const orgs = await (await api('/program/scm-organizations')).json();
+    const acme = orgs.organizations.find(o => o.organization === 'acme');
+    assert.equal(
+      acme?.checks.find(c => c.id === 'org.fork-private')?.status,
+      'fail',
+    );
+  });
+});
+
 describe('the InnerSource pages in Chromium', () => {
   it('shows the discovery page with the demo projects and searches them', async () => {
     const page = await openSignedIn('/innersource');

@@ -9,6 +9,8 @@ import { setupServer } from 'msw/node';
 import { projectsResponse } from './__testUtils__/fixtures';
 import innersourcePlugin from './alpha';
 
+jest.setTimeout(30_000);
+
 describe('innersource plugin (new frontend system)', () => {
   const server = setupServer();
   registerMswTestHooks(server);
@@ -28,7 +30,10 @@ describe('innersource plugin (new frontend system)', () => {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
 
-    expect(await screen.findByText('30 projects')).toBeInTheDocument();
+    // The page is loaded lazily, which takes more than the default second on a busy machine.
+    expect(
+      await screen.findByText('30 projects', undefined, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     expect(
       screen.getByText('Find reusable components and ways to contribute'),
     ).toBeInTheDocument();

@@ -10,7 +10,10 @@ import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { programSummary } from './__testUtils__/programFixtures';
+import {
+  programSummary,
+  scmOrganizations,
+} from './__testUtils__/programFixtures';
 import innersourcePlugin, {
   innerSourceGroupEntityContent,
   innerSourceProgramPage,
@@ -36,6 +39,9 @@ describe('the program view in the new frontend system', () => {
       http.get('*/api/innersource/program/summary', () =>
         HttpResponse.json(programSummary),
       ),
+      http.get('*/api/innersource/program/scm-organizations', () =>
+        HttpResponse.json(scmOrganizations),
+      ),
     );
 
     renderTestApp({
@@ -44,8 +50,13 @@ describe('the program view in the new frontend system', () => {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
 
+    // The page is loaded lazily, which takes more than the default second on a busy machine.
     expect(
-      await screen.findByRole('heading', { name: 'Adoption', level: 2 }),
+      await screen.findByRole(
+        'heading',
+        { name: 'Adoption', level: 2 },
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
     const tabList = screen.getByRole('tablist');
     expect(
@@ -54,6 +65,10 @@ describe('the program view in the new frontend system', () => {
     expect(
       within(tabList).getByRole('tab', { name: 'Program' }),
     ).toHaveAttribute('aria-selected', 'true');
+    // The plugin's API client also reads the SCM organisation settings.
+    expect(
+      await screen.findByRole('table', { name: 'Settings of acme' }),
+    ).toBeInTheDocument();
   });
 
   it('attaches the program sub-page to the InnerSource page', () => {

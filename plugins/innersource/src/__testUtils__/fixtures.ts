@@ -4,6 +4,9 @@ import type {
   EntityInnerSourceResponse,
   ProjectListItem,
   ProjectListResponse,
+  ScmSummary,
+  ScmWindowFigures,
+  SharingClassification,
   WeeklyCommits,
 } from '@innersource-backstage/plugin-innersource-common';
 
@@ -705,4 +708,227 @@ export const emptyProjectsResponse: ProjectListResponse = {
   totalCount: 0,
   offset: 0,
   limit: 24,
+};
+
+/** Pull request and issue figures of one window. */
+function scmWindow(
+  window: ScmWindowFigures['window'],
+  figures: Omit<ScmWindowFigures, 'window'>,
+): ScmWindowFigures {
+  return { window, ...figures };
+}
+
+/** What GitHub tells about the payments service's repository. */
+export const paymentsScm: ScmSummary = {
+  provider: 'github',
+  url: 'https://github.com/acme/payments-service',
+  visibility: 'internal',
+  forkingAllowed: true,
+  archived: false,
+  defaultBranch: 'main',
+  branchProtection: { protected: true, requiredApprovingReviews: 1 },
+  stars: 128,
+  forks: 14,
+  watchers: 23,
+  openIssues: 17,
+  topics: ['payments', 'java'],
+  goodFirstIssues: {
+    count: 4,
+    helpWantedCount: 2,
+    items: [
+      {
+        number: 231,
+        title: 'Support SEPA instant transfers',
+        url: 'https://github.com/acme/payments-service/issues/231',
+        labels: ['good first issue', 'help wanted'],
+        createdAt: '2025-05-28T09:00:00.000Z',
+      },
+      {
+        number: 219,
+        title: 'Clearer message for declined cards',
+        url: 'https://github.com/acme/payments-service/issues/219',
+        labels: ['good first issue'],
+        createdAt: '2025-05-12T14:30:00.000Z',
+      },
+      {
+        number: 187,
+        title: 'Document the refund webhook',
+        url: 'https://github.com/acme/payments-service/issues/187',
+        labels: ['good first issue', 'documentation'],
+        createdAt: '2025-04-02T08:15:00.000Z',
+      },
+    ],
+  },
+  windows: [
+    scmWindow('30d', {
+      pullRequests: 18,
+      outsidePullRequests: 5,
+      outsideMerged: 3,
+      outsideClosedUnmerged: 1,
+      outsideAcceptanceRatio: 0.75,
+      issues: 9,
+      outsideIssues: 4,
+      outsidePullRequestResponse: {
+        responded: 4,
+        waiting: 1,
+        medianHours: 0.5,
+        p90Hours: 30,
+      },
+      outsideIssueResponse: {
+        responded: 3,
+        waiting: 1,
+        medianHours: 20,
+        p90Hours: 70,
+      },
+      innerSourceRatio: {
+        commits: 8 / 23,
+        pullRequests: 5 / 18,
+        issues: 4 / 9,
+        combined: 17 / 50,
+      },
+    }),
+    scmWindow('90d', {
+      pullRequests: 44,
+      outsidePullRequests: 12,
+      outsideMerged: 8,
+      outsideClosedUnmerged: 2,
+      outsideAcceptanceRatio: 0.8,
+      issues: 21,
+      outsideIssues: 9,
+      outsidePullRequestResponse: {
+        responded: 11,
+        waiting: 1,
+        medianHours: 4,
+        p90Hours: 40,
+      },
+      outsideIssueResponse: {
+        responded: 7,
+        waiting: 2,
+        medianHours: 22,
+        p90Hours: 120,
+      },
+      innerSourceRatio: {
+        commits: 20 / 68,
+        pullRequests: 12 / 44,
+        issues: 9 / 21,
+        combined: 41 / 133,
+      },
+    }),
+    scmWindow('365d', {
+      pullRequests: 140,
+      outsidePullRequests: 42,
+      outsideMerged: 30,
+      outsideClosedUnmerged: 6,
+      outsideAcceptanceRatio: 30 / 36,
+      issues: 60,
+      outsideIssues: 25,
+      outsidePullRequestResponse: {
+        responded: 38,
+        waiting: 2,
+        medianHours: 3.2,
+        p90Hours: 52,
+      },
+      outsideIssueResponse: {
+        responded: 20,
+        waiting: 5,
+        medianHours: 26,
+        p90Hours: 240,
+      },
+      innerSourceRatio: {
+        commits: 98 / 258,
+        pullRequests: 42 / 140,
+        issues: 25 / 60,
+        combined: 165 / 458,
+      },
+    }),
+  ],
+  fetchedAt: '2025-06-02T03:50:00.000Z',
+  stale: false,
+};
+
+/** The payments service is classified internal by a config rule. */
+export const paymentsSharing: SharingClassification = {
+  level: 'internal',
+  source: 'rule',
+  rule: 'kind component, tag innersource',
+};
+
+/** The payments service's results with SCM platform figures and the SCM policy checks. */
+export const paymentsScmResponse: EntityInnerSourceResponse = {
+  ...paymentsResponse,
+  result: {
+    ...paymentsResponse.result,
+    scm: paymentsScm,
+    sharing: paymentsSharing,
+    lint: {
+      ...paymentsResponse.result.lint,
+      passed: paymentsResponse.result.lint.passed + 4,
+      findings: [
+        ...paymentsResponse.result.lint.findings,
+        {
+          ruleId: 'scm.innersource-first',
+          title: 'Reusable code is visible to other teams (InnerSource-First)',
+          category: 'scm-policy',
+          severity: 'warning',
+          status: 'pass',
+          message:
+            'The repository is internal, as fits a reusable entity classified internal by the config rule for kind component, tag innersource',
+          remediation: 'Make the repository **internal**.',
+        },
+        {
+          ruleId: 'scm.security-first',
+          title:
+            'Sensitive code is not visible beyond its audience (Security-First)',
+          category: 'scm-policy',
+          severity: 'error',
+          status: 'not-applicable',
+          message:
+            'Not sensitive (classified internal by the config rule for kind component, tag innersource)',
+          remediation: 'Make the repository **private**.',
+        },
+        {
+          ruleId: 'scm.forking',
+          title: 'Internal repository allows forking',
+          category: 'scm-policy',
+          severity: 'warning',
+          status: 'pass',
+          message: 'Forking is allowed',
+          remediation: 'Allow forking in the repository settings.',
+        },
+        {
+          ruleId: 'scm.branch-protection',
+          title: 'Default branch is protected',
+          category: 'scm-policy',
+          severity: 'warning',
+          status: 'pass',
+          message: 'main is protected, 1 approving review required',
+          remediation:
+            'Protect the default branch and require at least one approving review.',
+        },
+        {
+          ruleId: 'scm.good-first-issues',
+          title: 'Has open good first issues',
+          category: 'scm-policy',
+          severity: 'info',
+          status: 'pass',
+          message: '4 open good first issues, 2 help wanted',
+          remediation: 'Label a few issues `good first issue`.',
+        },
+      ],
+    },
+  },
+};
+
+/** The first page of the listing when an SCM provider reads some of the repositories. */
+export const scmProjectsResponse: ProjectListResponse = {
+  ...facetedProjectsResponse,
+  items: facetedProjectsResponse.items.map(item => {
+    if (item.entity.name === 'payments-service') {
+      return { ...item, stars: 128, goodFirstIssueCount: 4 };
+    }
+    if (item.entity.name === 'identity-api') {
+      return { ...item, stars: 9, goodFirstIssueCount: 0 };
+    }
+    return item;
+  }),
 };

@@ -3,6 +3,7 @@ import type {
   ProgramProjectFigure,
   ProgramSummary,
   ProgramWeeklyContributions,
+  ScmOrganizationsResponse,
 } from '@innersource-backstage/plugin-innersource-common';
 
 const LEDGER_TEAM = {
@@ -256,4 +257,93 @@ export const ledgerGroupProgram: GroupProgramResponse = {
       ],
     },
   ],
+};
+
+/**
+ * Two SCM organisations: a GitHub organisation read today whose members may not fork private
+ * repositories, and a GitLab group whose last read failed.
+ */
+export const scmOrganizations: ScmOrganizationsResponse = {
+  organizations: [
+    {
+      provider: 'github',
+      host: 'github.com',
+      organization: 'acme',
+      url: 'https://github.com/acme',
+      settings: {
+        provider: 'github',
+        host: 'github.com',
+        organization: 'acme',
+        url: 'https://github.com/acme',
+        defaultRepositoryPermission: 'read',
+        membersCanCreateInternalRepositories: true,
+        membersCanCreatePrivateRepositories: true,
+        membersCanForkPrivateRepositories: false,
+      },
+      checks: [
+        {
+          id: 'org.base-permission',
+          title: 'Members can read every repository by default',
+          status: 'pass',
+          severity: 'warning',
+          expected: 'read (or none, with repositories opting in through teams)',
+          actual: 'read',
+        },
+        {
+          id: 'org.create-internal',
+          title: 'Members may create internal repositories',
+          status: 'pass',
+          severity: 'info',
+          expected: 'allowed',
+          actual: 'allowed',
+        },
+        {
+          id: 'org.fork-private',
+          title: 'Members may fork private and internal repositories',
+          status: 'fail',
+          severity: 'warning',
+          expected: 'allowed',
+          actual: 'not allowed',
+        },
+      ],
+      fetchedAt: '2026-11-24T09:30:00.000Z',
+      stale: false,
+    },
+    {
+      provider: 'gitlab',
+      host: 'gitlab.example.com',
+      organization: 'platform',
+      url: 'https://gitlab.example.com/platform',
+      checks: [
+        {
+          id: 'org.fork-private',
+          title: 'Members may fork private and internal repositories',
+          status: 'unknown',
+          severity: 'warning',
+          expected: 'allowed',
+          actual: 'not readable',
+        },
+        {
+          id: 'org.visibility',
+          title: 'The group is visible inside the company',
+          status: 'pass',
+          severity: 'info',
+          expected: 'internal or public',
+          actual: 'internal',
+        },
+      ],
+      fetchedAt: '2026-11-20T09:30:00.000Z',
+      stale: true,
+      error: {
+        kind: 'unauthorized',
+        message: '401 Unauthorized: the token has expired',
+        at: '2026-11-24T09:30:00.000Z',
+      },
+    },
+  ],
+};
+
+/** No SCM organisation is configured. */
+export const noScmOrganizations: ScmOrganizationsResponse = {
+  organizations: [],
 };

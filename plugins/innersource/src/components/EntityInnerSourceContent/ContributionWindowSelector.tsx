@@ -27,6 +27,10 @@ export interface ContributionWindowSelectorProps {
   onChange: (value: ContributionWindow) => void;
   /** The windows that have figures; the others are disabled. */
   available: ContributionWindow[];
+  /** The windows to offer, in order; by default every contribution window. */
+  windows?: readonly ContributionWindow[];
+  /** The accessible name of the control; by default `Time window`. */
+  label?: string;
 }
 
 /**
@@ -37,13 +41,19 @@ export interface ContributionWindowSelectorProps {
 export function ContributionWindowSelector(
   props: ContributionWindowSelectorProps,
 ) {
-  const { value, onChange, available } = props;
+  const {
+    value,
+    onChange,
+    available,
+    windows = CONTRIBUTION_WINDOWS,
+    label = 'Time window',
+  } = props;
   return (
     <ToggleButtonGroup
       size="small"
       exclusive
       value={value}
-      aria-label="Time window"
+      aria-label={label}
       onChange={(_event, next: ContributionWindow | null) => {
         // Clicking the selected window again would clear the selection; keep it instead.
         if (next) {
@@ -51,7 +61,7 @@ export function ContributionWindowSelector(
         }
       }}
     >
-      {CONTRIBUTION_WINDOWS.map(window => (
+      {windows.map(window => (
         <ToggleButton
           key={window}
           value={window}

@@ -14,6 +14,7 @@ import { ContributionsSection } from './ContributionsSection';
 import { HistoryCard } from './HistoryCard';
 import { ReadinessCard } from './ReadinessCard';
 import { ResultStatusHeader } from './ResultStatusHeader';
+import { ScmSection } from './ScmSection';
 import { UsageCard } from './UsageCard';
 
 /** How many days of history the tab requests. */
@@ -30,7 +31,8 @@ export interface EntityInnerSourceContentProps {
 }
 
 /**
- * The figures of one entity, laid out as usage, readiness, contribution and history cards.
+ * The figures of one entity, laid out as usage, readiness, contribution, SCM platform and
+ * history cards.
  *
  * @internal
  */
@@ -51,6 +53,7 @@ export function InnerSourceResultView(props: {
         <ReadinessCard lint={result.lint} />
       </Grid>
       <ContributionsSection contributions={result.contributions} />
+      <ScmSection scm={result.scm} sharing={result.sharing} />
       <Grid item xs={12}>
         <HistoryCard history={history} days={props.historyDays} />
       </Grid>

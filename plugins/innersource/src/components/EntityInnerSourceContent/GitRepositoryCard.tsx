@@ -1,52 +1,14 @@
 import { InfoCard, Link } from '@backstage/core-components';
-import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import type { RepositoryStatus } from '@innersource-backstage/plugin-innersource-common';
-import { ReactNode } from 'react';
-import { formatDateTime, formatRelativeTime } from '../shared';
+import { Fact, FactList, Timestamp } from '../shared';
 
-const useStyles = makeStyles(theme => ({
-  list: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    gap: theme.spacing(1, 2),
-    margin: 0,
-  },
-  term: {
-    color: theme.palette.text.secondary,
-  },
-  definition: {
-    margin: 0,
-    overflowWrap: 'anywhere',
-  },
+const useStyles = makeStyles({
   code: {
     fontFamily: 'monospace',
   },
-}));
-
-function Time(props: { iso: string; relative?: boolean }) {
-  const { iso, relative } = props;
-  return (
-    <time dateTime={iso} title={formatDateTime(iso)}>
-      {relative ? formatRelativeTime(iso) : formatDateTime(iso)}
-    </time>
-  );
-}
-
-function Row(props: { term: string; children: ReactNode }) {
-  const classes = useStyles();
-  return (
-    <>
-      <Typography variant="body2" component="dt" className={classes.term}>
-        {props.term}
-      </Typography>
-      <Typography variant="body2" component="dd" className={classes.definition}>
-        {props.children}
-      </Typography>
-    </>
-  );
-}
+});
 
 /**
  * Warns that the last read of the git history failed and the figures come from an earlier
@@ -61,11 +23,11 @@ export function StaleGitHistoryAlert(props: { repository: RepositoryStatus }) {
       Git history could not be read
       {error && (
         <>
-          : {error.message} ({error.kind}) at <Time iso={error.at} />
+          : {error.message} ({error.kind}) at <Timestamp iso={error.at} />
         </>
       )}
       ; showing figures from{' '}
-      {syncedAt ? <Time iso={syncedAt} /> : 'the last successful read'}
+      {syncedAt ? <Timestamp iso={syncedAt} /> : 'the last successful read'}
     </Alert>
   );
 }
@@ -93,8 +55,8 @@ export function GitRepositoryCard(props: GitRepositoryCardProps) {
       subheader="Where the contribution figures come from"
       variant="gridItem"
     >
-      <dl className={classes.list} aria-label="Git repository">
-        <Row term="Clone URL">
+      <FactList label="Git repository">
+        <Fact term="Clone URL">
           {browsable ? (
             <Link to={repository.cloneUrl} className={classes.code}>
               {repository.cloneUrl}
@@ -102,33 +64,33 @@ export function GitRepositoryCard(props: GitRepositoryCardProps) {
           ) : (
             <span className={classes.code}>{repository.cloneUrl}</span>
           )}
-        </Row>
+        </Fact>
         {repository.path !== '' && (
-          <Row term="Folder">
+          <Fact term="Folder">
             <span className={classes.code}>{repository.path}</span>
-          </Row>
+          </Fact>
         )}
         {repository.lastCommitAt && (
-          <Row term="Last commit">
-            <Time iso={repository.lastCommitAt} />
-          </Row>
+          <Fact term="Last commit">
+            <Timestamp iso={repository.lastCommitAt} />
+          </Fact>
         )}
         {repository.firstCommitAt && (
-          <Row term="First commit">
-            <Time iso={repository.firstCommitAt} />
-          </Row>
+          <Fact term="First commit">
+            <Timestamp iso={repository.firstCommitAt} />
+          </Fact>
         )}
-        <Row term="History read">
+        <Fact term="History read">
           {repository.syncedAt ? (
-            <Time iso={repository.syncedAt} relative />
+            <Timestamp iso={repository.syncedAt} relative />
           ) : (
             'not yet'
           )}
-        </Row>
-        <Row term="Contribution guide">
+        </Fact>
+        <Fact term="Contribution guide">
           {hasContributingGuide ? 'found' : 'none found'}
-        </Row>
-      </dl>
+        </Fact>
+      </FactList>
     </InfoCard>
   );
 }

@@ -112,6 +112,7 @@ const CATEGORY_TITLES: Record<string, string> = {
   security: 'Security',
   discoverability: 'Discoverability',
   governance: 'Governance',
+  'scm-policy': 'SCM policy',
 };
 
 /**

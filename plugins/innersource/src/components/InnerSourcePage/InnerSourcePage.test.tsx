@@ -14,6 +14,9 @@ import { InnerSourcePage } from './InnerSourcePage';
 
 const PROJECTS_URL = '*/api/innersource/projects';
 
+// Several tests drive the filter controls with user-event, which is slow on a busy machine.
+jest.setTimeout(30_000);
+
 /** Shows the query string of the app's current location. */
 function LocationSearch() {
   const location = useLocation();
@@ -293,6 +296,7 @@ describe('InnerSourcePage', () => {
       'Readiness',
       'Most active',
       'InnerSource ratio',
+      'Stars',
       'Name',
       'Recently computed',
     ]);

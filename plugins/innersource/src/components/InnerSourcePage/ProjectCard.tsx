@@ -78,8 +78,8 @@ export interface ProjectCardProps {
 }
 
 /**
- * One project of the discovery page: what it is, who owns it, its language and tags, how much it
- * is used, how active it is, how much of its code comes from other teams and how ready it is for
+ * One project of the discovery page: what it is, who owns it, its language and tags, its stars
+ * and good first issues on the SCM platform, how much it is used, how active it is, how much of its code comes from other teams and how ready it is for
  * contributions (readiness score and level), with its details and where to start contributing.
  *
  * @internal
@@ -141,6 +141,16 @@ export function ProjectCard(props: ProjectCardProps) {
           {entity.language && (
             <Typography variant="body2">
               Language: <strong>{entity.language}</strong>
+            </Typography>
+          )}
+          {typeof project.stars === 'number' && (
+            <Typography variant="body2">
+              Stars: <strong>{project.stars}</strong>
+            </Typography>
+          )}
+          {!!project.goodFirstIssueCount && (
+            <Typography variant="body2">
+              Good first issues: <strong>{project.goodFirstIssueCount}</strong>
             </Typography>
           )}
         </Box>

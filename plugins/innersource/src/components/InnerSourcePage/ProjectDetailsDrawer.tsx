@@ -18,6 +18,7 @@ import {
   ACTIVITY_LEVEL_LABELS,
   EntityInnerSourceResult,
   ProjectListItem,
+  ScmSummary,
 } from '@innersource-backstage/plugin-innersource-common';
 import { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -25,6 +26,7 @@ import { innerSourceApiRef } from '../../api';
 import {
   Figure,
   FigureList,
+  GoodFirstIssueList,
   READINESS_LEVEL_LABELS,
   formatPercent,
   pluralize,
@@ -101,6 +103,8 @@ function toListItem(result: EntityInnerSourceResult): ProjectListItem {
     lintWarnings: result.lint.warnings,
     readinessLevel: result.lint.level,
     lastActivityAt: contributions?.repository.lastCommitAt,
+    stars: result.scm?.stars,
+    goodFirstIssueCount: result.scm?.goodFirstIssues.count,
     computedAt: result.computedAt,
     stale: result.status.stale,
   };
@@ -117,8 +121,62 @@ function Section(props: { title: string; children: ReactNode }) {
   );
 }
 
-function ProjectDetails(props: { project: ProjectListItem }) {
-  const { project } = props;
+/** The open good first issues of a project, as far as they are loaded. */
+interface GoodFirstIssuesState {
+  loading: boolean;
+  error?: Error;
+  /** Absent while loading, or when the results have no SCM figures. */
+  value?: ScmSummary['goodFirstIssues'];
+}
+
+function GoodFirstIssuesSection(props: {
+  count: number;
+  issues: GoodFirstIssuesState;
+}) {
+  const { count, issues } = props;
+  let content;
+  if (issues.loading) {
+    content = <Progress />;
+  } else if (issues.error) {
+    content = (
+      <Typography variant="body2" color="error">
+        The issues could not be loaded: {issues.error.message}
+      </Typography>
+    );
+  } else if (!issues.value || issues.value.items.length === 0) {
+    content = (
+      <Typography variant="body2" color="textSecondary">
+        The issues are not listed yet; see the repository.
+      </Typography>
+    );
+  } else {
+    const { items } = issues.value;
+    content = (
+      <>
+        <GoodFirstIssueList issues={items} />
+        {items.length < count && (
+          <Typography variant="caption" color="textSecondary">
+            Showing the newest {items.length} of {count}.
+          </Typography>
+        )}
+      </>
+    );
+  }
+  return (
+    <Section title={`Good first issues (${count})`}>
+      <Typography variant="body2" color="textSecondary" paragraph>
+        Open issues the owners marked as a good place to start.
+      </Typography>
+      {content}
+    </Section>
+  );
+}
+
+function ProjectDetails(props: {
+  project: ProjectListItem;
+  goodFirstIssues: GoodFirstIssuesState;
+}) {
+  const { project, goodFirstIssues } = props;
   const { entity } = project;
   const metadata = entity.innerSourceMetadata;
   const classes = useStyles();
@@ -165,6 +223,12 @@ function ProjectDetails(props: { project: ProjectListItem }) {
           <>
             <dt>Tags</dt>
             <dd>{entity.tags.join(', ')}</dd>
+          </>
+        )}
+        {typeof project.stars === 'number' && (
+          <>
+            <dt>Stars</dt>
+            <dd>{project.stars}</dd>
           </>
         )}
       </dl>
@@ -249,6 +313,13 @@ function ProjectDetails(props: { project: ProjectListItem }) {
         </Typography>
       )}
 
+      {!!project.goodFirstIssueCount && (
+        <GoodFirstIssuesSection
+          count={project.goodFirstIssueCount}
+          issues={goodFirstIssues}
+        />
+      )}
+
       <Section title="How to get started">
         <ol className={classes.steps}>
           <li>
@@ -303,10 +374,11 @@ function ProjectDetails(props: { project: ProjectListItem }) {
 }
 
 /**
- * The project with the given ref from its full results, when it is not on the current page of
- * results (e.g. a shared link to a project on another page).
+ * The full results of the project with the given ref: for a project that is not on the current
+ * page of results (e.g. a shared link to a project on another page), and for the list of its
+ * good first issues, which the listing only counts.
  */
-function useFetchedProject(entityRef: string, enabled: boolean) {
+function useFetchedResult(entityRef: string, enabled: boolean) {
   const innerSourceApi = useApi(innerSourceApiRef);
   return useAsync(async () => {
     if (!enabled) {
@@ -315,7 +387,7 @@ function useFetchedProject(entityRef: string, enabled: boolean) {
     const response = await innerSourceApi.getEntityResults(entityRef, {
       historyDays: 1,
     });
-    return response ? toListItem(response.result) : undefined;
+    return response?.result;
   }, [innerSourceApi, entityRef, enabled]);
 }
 
@@ -330,7 +402,8 @@ export interface ProjectDetailsDrawerProps {
 
 /**
  * The details of one project in a side drawer: what it is for, the contributions its owners
- * want, the skills that help, how to get started, and its usage, activity and readiness.
+ * want, the skills that help, its open good first issues, how to get started, and its usage,
+ * activity and readiness.
  * Escape or the close button closes it, and focus returns to where it was.
  *
  * @internal
@@ -339,7 +412,15 @@ export function ProjectDetailsDrawer(props: ProjectDetailsDrawerProps) {
   const { entityRef, project, onClose } = props;
   const classes = useStyles();
   const open = entityRef !== '';
-  const fetched = useFetchedProject(entityRef, open && !project);
+  const fetched = useFetchedResult(
+    entityRef,
+    open && (!project || !!project.goodFirstIssueCount),
+  );
+  const goodFirstIssues: GoodFirstIssuesState = {
+    loading: fetched.loading,
+    error: fetched.error,
+    value: fetched.value?.scm?.goodFirstIssues,
+  };
   const titleId = 'innersource-project-details-title';
 
   const header = (title: string, kindLine?: string) => (
@@ -375,7 +456,7 @@ export function ProjectDetailsDrawer(props: ProjectDetailsDrawerProps) {
             .join(' · '),
         )}
         <Divider />
-        <ProjectDetails project={item} />
+        <ProjectDetails project={item} goodFirstIssues={goodFirstIssues} />
       </>
     ) : (
       <>
@@ -420,7 +501,7 @@ export function ProjectDetailsDrawer(props: ProjectDetailsDrawerProps) {
         !project &&
         !fetched.loading &&
         !fetched.error &&
-        content(fetched.value)}
+        content(fetched.value && toListItem(fetched.value))}
     </Drawer>
   );
 }

@@ -17,6 +17,8 @@ import {
 import {
   facetedProjectsResponse,
   paymentsResponse,
+  paymentsScmResponse,
+  scmProjectsResponse,
 } from '../../__testUtils__/fixtures';
 import { innerSourceApiRef } from '../../api';
 import { InnerSourcePage } from './InnerSourcePage';
@@ -163,6 +165,7 @@ describe('InnerSourcePage discovery controls', () => {
     ).toEqual(['All business units', 'finance (18)', 'retail (12)']);
   });
 
+  // It drives a dozen controls one after the other, close to 30 s on a busy machine.
   it('sends the parameter of each filter control', async () => {
     const { last } = answerProjects();
 
@@ -241,7 +244,7 @@ describe('InnerSourcePage discovery controls', () => {
       ]),
     );
     expect(locationParams().toString()).toBe('');
-  });
+  }, 60_000);
 
   it('ranks a search by best match until the user picks another sort', async () => {
     const { last } = answerProjects();
@@ -271,6 +274,7 @@ describe('InnerSourcePage discovery controls', () => {
       'Readiness',
       'Most active',
       'InnerSource ratio',
+      'Stars',
       'Name',
       'Recently computed',
     ]);
@@ -669,6 +673,208 @@ describe('InnerSourcePage discovery controls', () => {
     expect(
       screen.queryByRole('article', { name: 'Legacy Ledger' }),
     ).not.toBeInTheDocument();
+  });
+
+  describe('with figures from the SCM platform', () => {
+    it('filters by good first issues, keeping the filter in the URL', async () => {
+      const { urls, last } = answerProjects(params =>
+        params.get('goodFirstIssues') === 'true'
+          ? {
+              ...scmProjectsResponse,
+              items: scmProjectsResponse.items.filter(
+                item => !!item.goodFirstIssueCount,
+              ),
+              totalCount: 6,
+              nextOffset: undefined,
+            }
+          : scmProjectsResponse,
+      );
+
+      renderPage('/innersource?goodFirstIssues=true&tab=discovery');
+
+      expect(await screen.findByText('6 projects')).toBeInTheDocument();
+      expect(urls[0].searchParams.get('goodFirstIssues')).toBe('true');
+      const filter = screen.getByRole('checkbox', {
+        name: 'Has good first issues',
+      });
+      expect(filter).toBeChecked();
+      expect(
+        screen.getByRole('button', { name: 'Clear 1 filter' }),
+      ).toBeInTheDocument();
+
+      // Space toggles the switch from the keyboard.
+      filter.focus();
+      await userEvent.keyboard(' ');
+
+      expect(await screen.findByText('30 projects')).toBeInTheDocument();
+      expect(last().has('goodFirstIssues')).toBe(false);
+      expect(locationParams().has('goodFirstIssues')).toBe(false);
+      expect(locationParams().get('tab')).toBe('discovery');
+      expect(filter).not.toBeChecked();
+
+      await userEvent.click(filter);
+      await waitFor(() => expect(last().get('goodFirstIssues')).toBe('true'));
+      expect(locationParams().get('goodFirstIssues')).toBe('true');
+
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Clear 1 filter' }),
+      );
+      await waitFor(() => expect(last().has('goodFirstIssues')).toBe(false));
+      expect(locationParams().has('goodFirstIssues')).toBe(false);
+    });
+
+    it('counts the projects with good first issues when the backend does', async () => {
+      answerProjects(() => ({
+        ...scmProjectsResponse,
+        facets: {
+          ...scmProjectsResponse.facets,
+          goodFirstIssues: [{ value: 'true', count: 6 }],
+        },
+      }));
+
+      renderPage();
+      await screen.findByText('30 projects');
+
+      expect(
+        screen.getByRole('checkbox', { name: 'Has good first issues (6)' }),
+      ).not.toBeChecked();
+    });
+
+    it('sorts by stars from the select and from the table header', async () => {
+      const { last } = answerProjects(() => scmProjectsResponse);
+
+      renderPage();
+      await screen.findByText('30 projects');
+
+      await userEvent.selectOptions(screen.getByLabelText('Sort by'), 'Stars');
+      await waitFor(() => expect(last().get('sort')).toBe('stars'));
+      expect(last().has('order')).toBe(false);
+      expect(locationParams().get('sort')).toBe('stars');
+
+      await userEvent.click(screen.getByRole('button', { name: 'Table' }));
+      const table = screen.getByRole('table', { name: 'Projects' });
+      const stars = within(table).getByRole('columnheader', { name: 'Stars' });
+      expect(stars).toHaveAttribute('aria-sort', 'descending');
+      await userEvent.click(within(stars).getByRole('button'));
+      await waitFor(() => expect(last().get('order')).toBe('asc'));
+      expect(last().get('sort')).toBe('stars');
+      expect(locationParams().get('order')).toBe('asc');
+    });
+
+    it('shows the stars and good first issues in the cards and the table', async () => {
+      answerProjects(() => scmProjectsResponse);
+
+      renderPage();
+      await screen.findByText('30 projects');
+
+      const payments = screen.getByRole('article', {
+        name: 'Payments Service',
+      });
+      expect(payments).toHaveTextContent('Stars: 128');
+      expect(payments).toHaveTextContent('Good first issues: 4');
+      const identity = screen.getByRole('article', { name: 'Identity API' });
+      expect(identity).toHaveTextContent('Stars: 9');
+      expect(identity).not.toHaveTextContent('Good first issues');
+      const legacy = screen.getByRole('article', { name: 'Legacy Ledger' });
+      expect(legacy).not.toHaveTextContent('Stars');
+
+      await userEvent.click(screen.getByRole('button', { name: 'Table' }));
+      const table = screen.getByRole('table', { name: 'Projects' });
+      expect(
+        within(table)
+          .getAllByRole('columnheader')
+          .map(header => header.textContent),
+      ).toEqual([
+        'Project',
+        'Owner',
+        'Language',
+        'Activity',
+        'Usage',
+        'Readiness',
+        'InnerSource ratio',
+        'Stars',
+        'Good first issues',
+        'Details',
+      ]);
+      const rows = within(table).getAllByRole('row').slice(1);
+      const scmCells = (row: HTMLElement) =>
+        within(row)
+          .getAllByRole('cell')
+          .slice(-3, -1)
+          .map(cell => cell.textContent);
+      expect(rows.map(scmCells)).toEqual([
+        ['128', '4'],
+        ['9', '0'],
+        ['–', '–'],
+      ]);
+    });
+
+    it('lists the open good first issues of a project in its details', async () => {
+      answerProjects(() => scmProjectsResponse);
+      const entityUrls: string[] = [];
+      server.use(
+        http.get(
+          '*/api/innersource/entities/:kind/:namespace/:name',
+          ({ request }) => {
+            entityUrls.push(new URL(request.url).pathname);
+            return HttpResponse.json(paymentsScmResponse);
+          },
+        ),
+      );
+
+      renderPage();
+      await screen.findByText('30 projects');
+
+      // A project without good first issues needs no more than the listing.
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Details of Identity API' }),
+      );
+      const identity = await screen.findByRole('dialog', {
+        name: 'Identity API',
+      });
+      expect(
+        within(identity).queryByRole('heading', { name: /Good first issues/ }),
+      ).not.toBeInTheDocument();
+      expect(within(identity).getByLabelText('Facts')).toHaveTextContent(
+        'Stars9',
+      );
+      await userEvent.keyboard('{Escape}');
+      await waitFor(() =>
+        expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+      );
+      expect(entityUrls).toEqual([]);
+
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Details of Payments Service' }),
+      );
+      const details = await screen.findByRole('dialog', {
+        name: 'Payments Service',
+      });
+      expect(
+        within(details).getByRole('heading', { name: 'Good first issues (4)' }),
+      ).toBeInTheDocument();
+      const issues = await within(details).findByRole('list', {
+        name: 'Good first issues',
+      });
+      expect(
+        within(issues)
+          .getAllByRole('link')
+          .map(link => link.getAttribute('href')),
+      ).toEqual([
+        'https://github.com/acme/payments-service/issues/231',
+        'https://github.com/acme/payments-service/issues/219',
+        'https://github.com/acme/payments-service/issues/187',
+      ]);
+      expect(
+        within(issues).getByRole('link', {
+          name: /^#219 Clearer message for declined cards/,
+        }),
+      ).toBeInTheDocument();
+      expect(details).toHaveTextContent('Showing the newest 3 of 4.');
+      expect(entityUrls).toEqual([
+        '/api/innersource/entities/component/default/payments-service',
+      ]);
+    });
   });
 
   describe('on a small screen', () => {

@@ -25,6 +25,7 @@ import { groupName, withCount } from './projectFormat';
 import {
   ACTIVITY_ORDER,
   LEVEL_ORDER,
+  NO_FILTERS,
   ProjectFilters,
   countActiveFilters,
   effectiveSort,
@@ -40,6 +41,7 @@ export const SORT_OPTIONS: Array<{ value: ProjectSortField; label: string }> = [
   { value: 'readiness', label: 'Readiness' },
   { value: 'activity', label: 'Most active' },
   { value: 'ratio', label: 'InnerSource ratio' },
+  { value: 'stars', label: 'Stars' },
   { value: 'name', label: 'Name' },
   { value: 'updated', label: 'Recently computed' },
 ];
@@ -198,19 +200,8 @@ function FilterControls(props: ProjectFiltersPanelProps) {
           variant="outlined"
           size="small"
           onClick={() =>
-            onChange({
-              kinds: [],
-              types: [],
-              languages: [],
-              tags: [],
-              lifecycles: [],
-              innerSourceOnly: false,
-              levels: [],
-              activities: [],
-              group: '',
-              accepting: false,
-              hideStale: false,
-            })
+            // Clears the filters but keeps the search text.
+            onChange({ ...NO_FILTERS, q: filters.q })
           }
         >
           Clear {pluralize(activeCount, 'filter')}
@@ -239,6 +230,21 @@ function FilterControls(props: ProjectFiltersPanelProps) {
             />
           }
           label="Accepting contributions"
+        />
+        <FormControlLabel
+          control={
+            <Switch
+              color="primary"
+              checked={filters.goodFirstIssues}
+              onChange={(_event, checked) =>
+                onChange({ goodFirstIssues: checked })
+              }
+            />
+          }
+          label={withCount(
+            'Has good first issues',
+            countOf(facets, 'goodFirstIssues', 'true'),
+          )}
         />
         <FormControlLabel
           control={

@@ -78,6 +78,23 @@ const COLUMNS: Column[] = [
   { label: 'Details', align: 'center' },
 ];
 
+/** Columns from the SCM platform, shown when a project on the page has its figures. */
+const SCM_COLUMNS: Column[] = [
+  { label: 'Stars', sort: 'stars', align: 'right' },
+  { label: 'Good first issues', align: 'right' },
+];
+
+/** The columns for a page of projects: the SCM ones before Details when any project has them. */
+function columnsFor(projects: ProjectListItem[]): Column[] {
+  const hasScm = projects.some(
+    project =>
+      project.stars !== undefined || project.goodFirstIssueCount !== undefined,
+  );
+  return hasScm
+    ? [...COLUMNS.slice(0, -1), ...SCM_COLUMNS, ...COLUMNS.slice(-1)]
+    : COLUMNS;
+}
+
 /** @internal */
 export interface ProjectTableProps {
   projects: ProjectListItem[];
@@ -102,13 +119,15 @@ function firstOrder(sort: ProjectSortField): 'asc' | 'desc' {
 export function ProjectTable(props: ProjectTableProps) {
   const { projects, sort, order, onSort, onOpenDetails } = props;
   const classes = useStyles();
+  const columns = columnsFor(projects);
+  const showScm = columns !== COLUMNS;
 
   return (
     <TableContainer component={Paper} variant="outlined">
       <Table size="small" aria-label="Projects" className={classes.table}>
         <TableHead>
           <TableRow>
-            {COLUMNS.map(column => {
+            {columns.map(column => {
               const active = !!column.sort && column.sort === sort;
               let ariaSort: 'ascending' | 'descending' | undefined;
               if (active) {
@@ -236,6 +255,14 @@ export function ProjectTable(props: ProjectTableProps) {
                 <TableCell align="right">
                   {formatPercent(project.innerSourceRatio)}
                 </TableCell>
+                {showScm && (
+                  <>
+                    <TableCell align="right">{project.stars ?? '–'}</TableCell>
+                    <TableCell align="right">
+                      {project.goodFirstIssueCount ?? '–'}
+                    </TableCell>
+                  </>
+                )}
                 <TableCell align="center">
                   <Tooltip title="Show details">
                     <IconButton

@@ -48,6 +48,8 @@ export interface ProjectFilters {
   group: string;
   /** Only projects that take contributions. */
   accepting: boolean;
+  /** Only projects with open issues labelled `good first issue`. */
+  goodFirstIssues: boolean;
   /** Leave out projects without a recent commit. */
   hideStale: boolean;
   /** The sort the user chose; `undefined` for the default (see {@link effectiveSort}). */
@@ -74,6 +76,7 @@ const OWN_PARAMS = [
   'activity',
   'group',
   'accepting',
+  'goodFirstIssues',
   'hideStale',
   'sort',
   'order',
@@ -132,6 +135,7 @@ export function parseFilters(params: URLSearchParams): ProjectFilters {
     activities: enumParam(params, 'activity', ACTIVITY_ORDER),
     group: GROUP_REF.test(group) ? group : '',
     accepting: params.get('accepting') === 'true',
+    goodFirstIssues: params.get('goodFirstIssues') === 'true',
     hideStale: params.get('hideStale') === 'true',
     sort: PROJECT_SORT_FIELDS.find(field => field === sort),
     order: order === 'asc' || order === 'desc' ? order : undefined,
@@ -166,6 +170,7 @@ function serializeFilters(
   append('activity', filters.activities);
   if (filters.group) params.set('group', filters.group);
   if (filters.accepting) params.set('accepting', 'true');
+  if (filters.goodFirstIssues) params.set('goodFirstIssues', 'true');
   if (filters.hideStale) params.set('hideStale', 'true');
   if (filters.sort) params.set('sort', filters.sort);
   if (filters.sort && filters.order) params.set('order', filters.order);
@@ -232,6 +237,7 @@ export function countActiveFilters(filters: ProjectFilters): number {
     (filters.innerSourceOnly ? 1 : 0) +
     (filters.group ? 1 : 0) +
     (filters.accepting ? 1 : 0) +
+    (filters.goodFirstIssues ? 1 : 0) +
     (filters.hideStale ? 1 : 0)
   );
 }
@@ -250,6 +256,7 @@ export const NO_FILTERS: Pick<
   | 'activities'
   | 'group'
   | 'accepting'
+  | 'goodFirstIssues'
   | 'hideStale'
 > = {
   q: '',
@@ -263,6 +270,7 @@ export const NO_FILTERS: Pick<
   activities: [],
   group: '',
   accepting: false,
+  goodFirstIssues: false,
   hideStale: false,
 };
 
@@ -287,6 +295,7 @@ export function toProjectMatchQuery(filters: ProjectFilters): ProjectListQuery {
     activity: list(filters.activities),
     group: filters.group || undefined,
     accepting: filters.accepting || undefined,
+    goodFirstIssues: filters.goodFirstIssues || undefined,
     hideStale: filters.hideStale || undefined,
     sort,
     order: filters.sort === sort ? filters.order : undefined,

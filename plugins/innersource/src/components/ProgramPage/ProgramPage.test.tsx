@@ -6,12 +6,15 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   emptyProgramSummary,
+  noScmOrganizations,
   programSummary,
+  scmOrganizations,
 } from '../../__testUtils__/programFixtures';
 import { renderWithInnerSourceApi } from '../../__testUtils__/renderWithInnerSourceApi';
 import { ProgramPage } from './ProgramPage';
 
 const SUMMARY_URL = '*/api/innersource/program/summary';
+const SCM_ORGANIZATIONS_URL = '*/api/innersource/program/scm-organizations';
 
 // the whole page with its charts and tables renders for a while
 jest.setTimeout(30_000);
@@ -55,7 +58,10 @@ function captureDownloads() {
 }
 
 describe('ProgramPage', () => {
-  const server = setupServer();
+  // The SCM organisation settings are read apart from the summary; by default two organisations.
+  const server = setupServer(
+    http.get(SCM_ORGANIZATIONS_URL, () => HttpResponse.json(scmOrganizations)),
+  );
   registerMswTestHooks(server);
 
   function answerSummary(
@@ -367,5 +373,172 @@ describe('ProgramPage', () => {
     expect(
       await screen.findByText(/No group group:default\/nope found/),
     ).toBeInTheDocument();
+  });
+
+  describe('SCM organisation settings', () => {
+    it('lists each organisation with its checks, a failing one and a stale one', async () => {
+      answerSummary(() => programSummary);
+      renderWithInnerSourceApi(<ProgramPage />);
+
+      expect(
+        await screen.findByRole('heading', { name: 'Platform', level: 2 }),
+      ).toBeInTheDocument();
+      const card = screen.getByRole('region', {
+        name: 'SCM organisation settings',
+      });
+      expect(card).toHaveTextContent(
+        "QuestionDo the SCM organisation settings let members read and fork each other's repositories?",
+      );
+
+      const github = await within(card).findByRole('region', {
+        name: 'GitHub acme',
+      });
+      expect(
+        within(github).getByRole('heading', { name: /^acme/, level: 4 }),
+      ).toBeInTheDocument();
+      expect(
+        within(github).getByRole('link', { name: /^acme/ }),
+      ).toHaveAttribute('href', 'https://github.com/acme');
+      expect(github).toHaveTextContent('GitHub · github.com');
+      expect(within(github).getByText('1 failing check')).toBeInTheDocument();
+      expect(within(github).queryByText('Stale')).not.toBeInTheDocument();
+      expect(tableRows('Settings of acme')).toEqual([
+        ['Setting', 'Status', 'Expected', 'Actual', 'Severity'],
+        [
+          'Members can read every repository by default',
+          'Pass',
+          'read (or none, with repositories opting in through teams)',
+          'read',
+          'warning',
+        ],
+        [
+          'Members may create internal repositories',
+          'Pass',
+          'allowed',
+          'allowed',
+          'info',
+        ],
+        [
+          'Members may fork private and internal repositories',
+          'Fail',
+          'allowed',
+          'not allowed',
+          'warning',
+        ],
+      ]);
+      expect(
+        within(github).getByText(/^Read/).querySelector('time'),
+      ).toHaveAttribute('datetime', '2026-11-24T09:30:00.000Z');
+
+      const gitlab = within(card).getByRole('region', {
+        name: 'GitLab platform',
+      });
+      expect(within(gitlab).getByText('Stale')).toBeInTheDocument();
+      expect(within(gitlab).queryByText(/failing check/)).toBeNull();
+      const alert = within(gitlab).getByRole('alert');
+      expect(alert).toHaveTextContent(
+        'The settings could not be read: 401 Unauthorized: the token has expired (unauthorized) at',
+      );
+      expect(alert).toHaveTextContent('showing the settings read');
+      expect(
+        Array.from(alert.querySelectorAll('time')).map(t =>
+          t.getAttribute('datetime'),
+        ),
+      ).toEqual(['2026-11-24T09:30:00.000Z', '2026-11-20T09:30:00.000Z']);
+      expect(tableRows('Settings of platform').slice(1)).toEqual([
+        [
+          'Members may fork private and internal repositories',
+          'Unknown',
+          'allowed',
+          'not readable',
+          'warning',
+        ],
+        [
+          'The group is visible inside the company',
+          'Pass',
+          'internal or public',
+          'internal',
+          'info',
+        ],
+      ]);
+    });
+
+    it('saves the checks of every organisation as CSV', async () => {
+      answerSummary(() => programSummary);
+      const downloads = captureDownloads();
+      try {
+        renderWithInnerSourceApi(<ProgramPage />);
+        await screen.findByRole('table', { name: 'Settings of acme' });
+
+        await userEvent.click(
+          screen.getByRole('button', {
+            name: 'Export SCM organisation settings as CSV',
+          }),
+        );
+        expect(downloads.files[0].name).toBe(
+          'innersource-scm-organizations.csv',
+        );
+        const lines = (await downloads.text(0)).split('\r\n');
+        expect(lines[0]).toBe(
+          'Organisation,Provider,Host,Setting,Check id,Status,Severity,Expected,Actual,Stale',
+        );
+        expect(lines).toContain(
+          'acme,github,github.com,Members may fork private and internal repositories,org.fork-private,fail,warning,allowed,not allowed,false',
+        );
+        expect(lines).toContain(
+          'platform,gitlab,gitlab.example.com,Members may fork private and internal repositories,org.fork-private,unknown,warning,allowed,not readable,true',
+        );
+        expect(lines).toHaveLength(7);
+      } finally {
+        downloads.restore();
+      }
+    });
+
+    it('explains where the organisations are configured when there are none', async () => {
+      answerSummary(() => programSummary);
+      server.use(
+        http.get(SCM_ORGANIZATIONS_URL, () =>
+          HttpResponse.json(noScmOrganizations),
+        ),
+      );
+      renderWithInnerSourceApi(<ProgramPage />);
+
+      const empty = await screen.findByText(
+        /No SCM organisation settings have been read/,
+      );
+      expect(empty).toHaveTextContent(
+        'The GitHub and GitLab modules read the organisations configured in innersource.scm.github.organizations and the groups in innersource.scm.gitlab.groups',
+      );
+      expect(
+        screen.getByRole('button', {
+          name: 'Export SCM organisation settings as CSV',
+        }),
+      ).toBeDisabled();
+    });
+
+    it('says so when the settings cannot be loaded, keeping the rest of the page', async () => {
+      answerSummary(() => programSummary);
+      server.use(
+        http.get(SCM_ORGANIZATIONS_URL, () =>
+          HttpResponse.json(
+            {
+              error: { name: 'Error', message: 'Store unavailable' },
+              response: { statusCode: 500 },
+            },
+            { status: 500 },
+          ),
+        ),
+      );
+      renderWithInnerSourceApi(<ProgramPage />);
+
+      expect(
+        await screen.findByRole('heading', { name: 'Risks', level: 2 }),
+      ).toBeInTheDocument();
+      expect(
+        await screen.findByText(
+          /The organisation settings could not be loaded: .*Store unavailable/,
+        ),
+      ).toBeInTheDocument();
+    });
   });
 });

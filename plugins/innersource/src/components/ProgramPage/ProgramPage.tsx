@@ -23,6 +23,7 @@ import { ProgramFiltersBar } from './ProgramFiltersBar';
 import {
   AdoptionSection,
   CollaborationSection,
+  PlatformSection,
   ReuseSection,
   RisksSection,
 } from './ProgramSections';
@@ -71,7 +72,7 @@ function ComputedNote(props: { summary: ProgramSummary }) {
 
 /**
  * The figures of the program view once loaded: headline numbers, then adoption, reuse,
- * collaboration and risks.
+ * collaboration, risks and the SCM platform settings.
  *
  * @internal
  */
@@ -99,6 +100,7 @@ export function ProgramSummaryView(props: { summary: ProgramSummary }) {
       <ReuseSection summary={summary} />
       <CollaborationSection summary={summary} />
       <RisksSection summary={summary} />
+      <PlatformSection />
     </>
   );
 }

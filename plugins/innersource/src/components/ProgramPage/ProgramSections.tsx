@@ -1,8 +1,11 @@
+import { useApi } from '@backstage/core-plugin-api';
 import type { ProgramSummary } from '@innersource-backstage/plugin-innersource-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { innerSourceApiRef } from '../../api';
 import { AdoptionTrendCard } from './AdoptionTrendCard';
 import { BusinessUnitReuseCard } from './BusinessUnitReuseCard';
 import { PROGRAM_WINDOW_PHRASES } from './common/windows';
@@ -14,6 +17,7 @@ import { OutsideContributionsCard } from './OutsideContributionsCard';
 import { AbsenceFactorRiskCard, StaleProjectsCard } from './ProjectRiskCards';
 import { ReadinessLevelsCard } from './ReadinessLevelsCard';
 import { RuleFailuresCard } from './RuleFailuresCard';
+import { ScmOrganizationsCard } from './ScmOrganizationsCard';
 import { TopUsedProjectsCard } from './TopUsedProjectsCard';
 
 const useStyles = makeStyles(theme => ({
@@ -184,6 +188,34 @@ export function RisksSection(props: { summary: ProgramSummary }) {
         <ExpiredExceptionsCard
           exceptions={summary.expiredExceptions}
           computedAt={summary.computedAt}
+        />
+      </Grid>
+    </Section>
+  );
+}
+
+/**
+ * Platform: do the SCM organisation settings let teams work on each other's code? The settings
+ * are the same for every business unit, so they are loaded once, apart from the summary.
+ *
+ * @internal
+ */
+export function PlatformSection() {
+  const innerSourceApi = useApi(innerSourceApiRef);
+  const { value, loading, error } = useAsync(
+    () => innerSourceApi.getScmOrganizations(),
+    [innerSourceApi],
+  );
+  return (
+    <Section
+      title="Platform"
+      question="Do the SCM organisation settings let teams find, read and fork each other's repositories?"
+    >
+      <Grid item xs={12}>
+        <ScmOrganizationsCard
+          organizations={value?.organizations}
+          loading={loading}
+          error={error}
         />
       </Grid>
     </Section>

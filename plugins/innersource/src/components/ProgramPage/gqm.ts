@@ -75,4 +75,11 @@ export const PROGRAM_GQM = {
     question: 'Which exceptions have run out?',
     metric: 'Rule failures whose exception has expired',
   },
+  scmOrganizations: {
+    goal: 'Make code easy to find and contribute to across teams',
+    question:
+      "Do the SCM organisation settings let members read and fork each other's repositories?",
+    metric:
+      'Organisation settings read from GitHub and GitLab, checked against the InnerSource Commons recommendations',
+  },
 } satisfies Record<string, Gqm>;

@@ -75,3 +75,26 @@ export function formatDate(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString();
 }
+
+/**
+ * A duration given in hours in words, e.g. `35 minutes`, `5 hours`, `2.5 days`, or `–` when
+ * there is none. Hours up to two days, days beyond (one decimal below ten days).
+ *
+ * @internal
+ */
+export function formatDuration(hours: number | null | undefined): string {
+  if (hours === null || hours === undefined || !Number.isFinite(hours)) {
+    return '–';
+  }
+  if (hours < 1) {
+    return pluralize(Math.max(1, Math.round(hours * 60)), 'minute');
+  }
+  if (hours < 48) {
+    return pluralize(Math.round(hours), 'hour');
+  }
+  const days = hours / 24;
+  return pluralize(
+    days < 10 ? Number(days.toFixed(1)) : Math.round(days),
+    'day',
+  );
+}

@@ -20,6 +20,7 @@ export {
   formatDateTime,
   formatDate,
   formatPercent,
+  formatDuration,
 } from './format';
 export { Figure, FigureList } from './Figures';
 export type { FigureProps } from './Figures';
@@ -31,3 +32,13 @@ export {
   describeReadinessLevel,
 } from './ReadinessLevelChip';
 export type { ReadinessLevelChipProps } from './ReadinessLevelChip';
+export { Fact, FactList, Timestamp } from './FactList';
+export { GoodFirstIssueList } from './GoodFirstIssueList';
+export type { GoodFirstIssueListProps } from './GoodFirstIssueList';
+export {
+  providerName,
+  describeSharingSource,
+  VISIBILITY_LABELS,
+  SHARING_LEVEL_LABELS,
+  SHARING_LEVEL_AUDIENCES,
+} from './scmLabels';
