@@ -21,12 +21,17 @@ afterAll(() => server.close());
 const daysAgo = (days: number) =>
   new Date(Date.now() - days * 86_400_000).toISOString();
 
+/** A catalog entity, typed by what the catalog mock takes (catalog-model is not a dependency). */
+type CatalogEntity = NonNullable<
+  NonNullable<Parameters<typeof catalogServiceMock.factory>[0]>['entities']
+>[number];
+
 function entity(
   kind: string,
   name: string,
-  spec: Record<string, unknown>,
-  metadata: Record<string, unknown> = {},
-) {
+  spec: CatalogEntity['spec'],
+  metadata: Partial<CatalogEntity['metadata']> = {},
+): CatalogEntity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind,
