@@ -2,17 +2,47 @@ import {
   ContributorKind,
   InnerSourceMetadata,
 } from '@innersource-backstage/plugin-innersource-common';
-import { CommitRecord } from '../git/GitHistoryReader';
+import { CommitBatch } from '../git/GitHistoryReader';
 import { ParsedManifest } from '../manifests';
 import { Attribution } from './attribution';
 
+/** [email, name, kind, userRef, teamRef, distance]: an author as attributed when first read. */
+export type AuthorTuple = [
+  string,
+  string,
+  ContributorKind,
+  string | null,
+  string | null,
+  number | null,
+];
+
+/** The commits of a log, newest first, one array per field (index i of each is commit i). */
+export interface CommitColumns {
+  shas: string[];
+  /** Index into the log's `authors`. */
+  authors: number[];
+  /** Author time in seconds. */
+  times: number[];
+}
+
+/** What of a log the store holds, as the store last read or wrote it. */
+export interface StoredLogState {
+  /** The stored log's revision (every save makes a new one). */
+  revision: number;
+  /** How many of the oldest commits are stored. */
+  commits: number;
+  /** In how many pieces they are stored. */
+  chunks: number;
+}
+
 /**
- * The commits of one entity with their attribution as it was when each was first read, in a
- * compact columnar form (one JSON document per entity, written once per refresh). Keeping the
- * attribution is what lets the org chart change without rewriting history.
+ * The commits of one entity with their attribution as it was when each was first read. Keeping
+ * the attribution is what lets the org chart change without rewriting history. The store keeps
+ * the commits in append-only pieces, so that a run adds the few new ones instead of rewriting
+ * the whole history.
  */
 export interface ContributionLog {
-  version: 1;
+  version: 2;
   cloneUrl: string;
   path: string;
   /** The HEAD the log was read up to. */
@@ -23,41 +53,67 @@ export interface ContributionLog {
   manifests?: ParsedManifest[];
   /** The owner-written innersource.json at that HEAD. */
   innerSourceMetadata?: InnerSourceMetadata;
-  /** Distinct [email, name, kind, userRef, teamRef, distance] tuples. */
-  authors: Array<
-    [
-      string,
-      string,
-      ContributorKind,
-      string | null,
-      string | null,
-      number | null,
-    ]
-  >;
-  /** [sha, index into authors, author time in seconds], newest first. */
-  commits: Array<[string, number, number]>;
-}
-
-/** A commit of a log with its attribution, as the metrics read it. */
-export interface AttributedCommit {
-  sha: string;
-  time: number;
-  email: string;
-  name: string;
-  attribution: Attribution;
-}
-
-export function emptyLog(cloneUrl: string, path: string): ContributionLog {
-  return { version: 1, cloneUrl, path, authors: [], commits: [] };
+  /** Distinct authors; commits refer to them by index, so the list only grows. */
+  authors: AuthorTuple[];
+  commits: CommitColumns;
+  /** Set by the store; an incremental merge keeps it, so that saving appends only new commits. */
+  stored?: StoredLogState;
 }
 
 /**
- * Adds newly read commits to a log. Commits already in the log keep their attribution. After a
- * complete re-read (history was rewritten), commits that are no longer reachable are dropped.
+ * The shape stored before the commits moved to pieces of their own (version 1): one JSON
+ * document per entity with `[sha, author index, time]` per commit, newest first.
+ */
+export interface ContributionLogV1
+  extends Omit<ContributionLog, 'version' | 'commits' | 'stored'> {
+  version: 1;
+  commits: Array<[string, number, number]>;
+}
+
+export function emptyCommits(): CommitColumns {
+  return { shas: [], authors: [], times: [] };
+}
+
+export function emptyLog(cloneUrl: string, path: string): ContributionLog {
+  return {
+    version: 2,
+    cloneUrl,
+    path,
+    authors: [],
+    commits: emptyCommits(),
+  };
+}
+
+/** The number of commits in a log. */
+export function commitCount(log: Pick<ContributionLog, 'commits'>): number {
+  return log.commits.shas.length;
+}
+
+/** Turns a version 1 log into the current shape. */
+export function fromV1(log: ContributionLogV1): ContributionLog {
+  const { commits, version: _version, ...rest } = log;
+  const columns = emptyCommits();
+  for (const [sha, author, time] of commits) {
+    columns.shas.push(sha);
+    columns.authors.push(author);
+    columns.times.push(time);
+  }
+  return { ...rest, version: 2, commits: columns };
+}
+
+function authorKey(author: AuthorTuple) {
+  return JSON.stringify(author);
+}
+
+/**
+ * Adds newly read commits (newest first) to a log. After an incremental read they go before the
+ * ones the log has, which keeps what the store holds valid. After a complete read (the first, or
+ * history was rewritten), the log is the commits read: those already in the log keep their
+ * attribution, those no longer reachable are dropped, and the store rewrites it.
  */
 export function mergeCommits(options: {
   log: ContributionLog;
-  commits: CommitRecord[];
+  commits: CommitBatch;
   complete: boolean;
   headSha?: string;
   attribute: (email: string, name: string) => Attribution;
@@ -66,124 +122,92 @@ export function mergeCommits(options: {
   const authors = log.authors.slice();
   const authorIndex = new Map<string, number>();
   authors.forEach((author, index) => authorIndex.set(authorKey(author), index));
-  // Commits of the log that were read again keep their attribution. Only the shas just read can
-  // match, so the log is scanned for those instead of indexing all of it (it holds the whole
-  // history, while an incremental read brings a few commits).
-  const known = new Map<string, ContributionLog['commits'][number]>();
-  let readShas: Set<string> | undefined;
-  if (log.commits.length > 0) {
-    readShas = new Set<string>();
-    for (const commit of commits) readShas.add(commit.sha);
-    for (const commit of log.commits) {
-      if (readShas.has(commit[0])) known.set(commit[0], commit);
-    }
-  }
-
-  // by email, then name: no key string is built per commit
-  const attributionCache = new Map<string, Map<string, number>>();
-  const indexFor = (email: string, name: string) => {
-    let byName = attributionCache.get(email);
-    if (byName === undefined) {
-      byName = new Map();
-      attributionCache.set(email, byName);
-    }
-    let index = byName.get(name);
+  // Each author of the batch is attributed once, whatever the number of their commits.
+  const tupleOf = commits.authors.map(({ email, name }) => {
+    const a = attribute(email, name);
+    const tuple: AuthorTuple = [
+      email,
+      name,
+      a.kind,
+      a.userRef ?? null,
+      a.teamRef ?? null,
+      a.distance ?? null,
+    ];
+    const key = authorKey(tuple);
+    let index = authorIndex.get(key);
     if (index === undefined) {
-      const a = attribute(email, name);
-      const tuple: ContributionLog['authors'][number] = [
-        email,
-        name,
-        a.kind,
-        a.userRef ?? null,
-        a.teamRef ?? null,
-        a.distance ?? null,
-      ];
-      const key = authorKey(tuple);
-      index = authorIndex.get(key);
-      if (index === undefined) {
-        index = authors.push(tuple) - 1;
-        authorIndex.set(key, index);
-      }
-      byName.set(name, index);
+      index = authors.push(tuple) - 1;
+      authorIndex.set(key, index);
     }
     return index;
-  };
+  });
 
-  const fresh: ContributionLog['commits'] = [];
-  for (const commit of commits) {
-    const existing = known.get(commit.sha);
-    fresh.push(
-      existing ?? [
-        commit.sha,
-        indexFor(commit.email, commit.name),
-        commit.time,
-      ],
+  // Only a complete read can bring commits the log has (an incremental one reads the commits
+  // after the log's HEAD): those keep the attribution they had.
+  const known = new Map<string, number>();
+  if (complete) {
+    const { shas, authors: of } = log.commits;
+    for (let i = 0; i < shas.length; i++) known.set(shas[i], of[i]);
+  }
+  const fresh: CommitColumns = {
+    shas: commits.shas,
+    authors: [],
+    times: commits.times,
+  };
+  for (let i = 0; i < commits.shas.length; i++) {
+    fresh.authors.push(
+      (known.size > 0 ? known.get(commits.shas[i]) : undefined) ??
+        tupleOf[commits.authorIndexes[i]],
     );
   }
-  // After an incremental read, the older commits follow the new ones.
-  const merged = fresh;
-  if (!complete && readShas) {
-    for (const commit of log.commits) {
-      if (!readShas.has(commit[0])) merged.push(commit);
-    }
+
+  const headSha = options.headSha ?? log.headSha;
+  if (complete) {
+    const { stored: _stored, ...rest } = log;
+    return compact({ ...rest, headSha, authors, commits: fresh });
   }
-  return compact({
+  return {
     ...log,
-    headSha: options.headSha ?? log.headSha,
+    headSha,
     authors,
-    commits: merged,
-  });
+    commits:
+      fresh.shas.length === 0
+        ? log.commits
+        : {
+            shas: fresh.shas.concat(log.commits.shas),
+            authors: fresh.authors.concat(log.commits.authors),
+            times: fresh.times.concat(log.commits.times),
+          },
+  };
 }
 
-/** Drops author tuples no commit refers to any more. */
+/** Drops author tuples no commit refers to any more (only when the whole log is rewritten). */
 function compact(log: ContributionLog): ContributionLog {
-  const used = new Set<number>();
-  for (const commit of log.commits) used.add(commit[1]);
-  if (used.size === log.authors.length) return log;
-  const remap = new Map<number, number>();
-  const authors: ContributionLog['authors'] = [];
+  const used = new Uint8Array(log.authors.length);
+  for (const index of log.commits.authors) used[index] = 1;
+  if (used.every(u => u === 1)) return log;
+  const remap = new Int32Array(log.authors.length).fill(-1);
+  const authors: AuthorTuple[] = [];
   log.authors.forEach((author, index) => {
-    if (used.has(index)) remap.set(index, authors.push(author) - 1);
+    if (used[index]) remap[index] = authors.push(author) - 1;
   });
   return {
     ...log,
     authors,
-    commits: log.commits.map(([sha, index, time]) => [
-      sha,
-      remap.get(index)!,
-      time,
-    ]),
+    commits: {
+      ...log.commits,
+      authors: log.commits.authors.map(index => remap[index]),
+    },
   };
 }
 
-function authorKey(author: ContributionLog['authors'][number]) {
-  return JSON.stringify(author);
-}
-
-/** The commits of a log with their attribution. */
-export function attributedCommits(log: ContributionLog): AttributedCommit[] {
-  const authors = log.authors.map(
-    ([email, name, kind, userRef, teamRef, distance]) => ({
-      email,
-      name,
-      attribution: {
-        kind,
-        ...(userRef ? { userRef } : {}),
-        ...(teamRef ? { teamRef } : {}),
-        ...(distance !== null ? { distance } : {}),
-      } as Attribution,
-    }),
-  );
-  return log.commits.map(commit => {
-    const author = authors[commit[1]];
-    return author
-      ? {
-          sha: commit[0],
-          time: commit[2],
-          email: author.email,
-          name: author.name,
-          attribution: author.attribution,
-        }
-      : ({ sha: commit[0], time: commit[2] } as AttributedCommit);
-  });
+/** An author tuple's attribution as the metrics read it. */
+export function attributionOf(author: AuthorTuple): Attribution {
+  const [, , kind, userRef, teamRef, distance] = author;
+  return {
+    kind,
+    ...(userRef ? { userRef } : {}),
+    ...(teamRef ? { teamRef } : {}),
+    ...(distance !== null ? { distance } : {}),
+  };
 }

@@ -2,13 +2,18 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { ScmIntegrations } from '@backstage/integration';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CatalogIndex } from '../compute/CatalogIndex';
 import { DatabaseInnerSourceStore } from '../database/DatabaseInnerSourceStore';
 import { GitCredentials } from '../git/GitCredentials';
 import { GitHistoryReader } from '../git/GitHistoryReader';
-import { GitRepositoryCache } from '../git/GitRepositoryCache';
+import {
+  GitRepositoryCache,
+  SyncedRepository,
+} from '../git/GitRepositoryCache';
+import { GitRepositoryFiles } from '../lint/GitRepositoryFiles';
 import {
   entity,
   smallOrgEntities,
@@ -59,6 +64,17 @@ function people(): Entity[] {
   ];
 }
 
+/** Lets the repository serve `--filter` clones and single objects, as git hosts do. */
+function servePartialClones(repo: string) {
+  execFileSync('git', ['config', 'uploadpack.allowFilter', 'true'], {
+    cwd: repo,
+  });
+  execFileSync('git', ['config', 'uploadpack.allowAnySHA1InWant', 'true'], {
+    cwd: repo,
+  });
+  return repo;
+}
+
 function component(
   name: string,
   sourceUrl: string,
@@ -91,21 +107,26 @@ describe('GitContributionsCollector', () => {
     reader = new GitHistoryReader({ timeoutMs: 30_000 });
   });
 
+  function cacheWith(credentials?: GitCredentials, dir = cacheDir) {
+    return new GitRepositoryCache({
+      cacheDir: dir,
+      credentials: credentials ?? {
+        authorizationHeader: async () => undefined,
+      },
+      timeoutMs: 30_000,
+      maxSizeBytes: 100 * 1048576,
+    });
+  }
+
   function collector(
     options: {
       credentials?: GitCredentials;
       aliases?: Array<{ userRef: string; emails: string[] }>;
+      cache?: GitRepositoryCache;
     } = {},
   ) {
     return new GitContributionsCollector({
-      cache: new GitRepositoryCache({
-        cacheDir,
-        credentials: options.credentials ?? {
-          authorizationHeader: async () => undefined,
-        },
-        timeoutMs: 30_000,
-        maxSizeBytes: 100 * 1048576,
-      }),
+      cache: options.cache ?? cacheWith(options.credentials),
       reader,
       store,
       logger: mockServices.logger.mock(),
@@ -365,7 +386,7 @@ describe('GitContributionsCollector', () => {
       catalog: new CatalogIndex(entities),
       now: NOW,
     });
-    expect((await read.mock.results[0].value).commits).toHaveLength(3);
+    expect((await read.mock.results[0].value).commits.shas).toHaveLength(3);
     const all = results
       .get('component:default/ledger-sdk')!
       .windows.find(w => w.window === 'all')!;
@@ -375,6 +396,42 @@ describe('GitContributionsCollector', () => {
     expect(all.distanceHistogram['4']).toBe(2);
     // maria's three (her old address is unknown without the alias) plus maria and sam's new ones
     expect(all.ownerTeamCommits).toBe(3 + 3);
+  });
+
+  it('reads nothing again when the repository has not changed', async () => {
+    const repo = createBareRepository(path.join(root, 'ledger.git'), [
+      ...ledgerHistory(),
+      {
+        ...maria,
+        date: daysAgo(0.5),
+        files: { 'package.json': '{ "name": "@acme/ledger-sdk" }' },
+      },
+    ]);
+    const c = collector();
+    const target = component('ledger-sdk', `file://${repo}`);
+    const first = await collect(c, [target]);
+    const files = jest.spyOn(reader, 'readHeadFiles');
+    const read = jest.spyOn(reader, 'readCommits');
+    const entities = withCatalogRelations([
+      ...smallOrgEntities(),
+      ...people(),
+      target,
+    ]);
+    const second = await c.collect({
+      entities: [target],
+      catalog: new CatalogIndex(entities),
+      now: NOW,
+    });
+    expect(files).not.toHaveBeenCalled();
+    expect((await read.mock.results[0].value).commits.shas).toHaveLength(0);
+    expect(second.contributions.get('component:default/ledger-sdk')).toEqual(
+      first.get('component:default/ledger-sdk'),
+    );
+    expect(
+      second.manifests
+        .get('component:default/ledger-sdk')
+        ?.map(m => m.publishes),
+    ).toEqual(['@acme/ledger-sdk']);
   });
 
   it('keeps the last good figures, marked stale, when the repository becomes unreachable', async () => {
@@ -399,7 +456,7 @@ describe('GitContributionsCollector', () => {
     expect(second.repository.syncedAt).toBe(first.repository.syncedAt);
     expect(
       (await store.getContributionLog('component:default/ledger-sdk'))?.log
-        .commits,
+        .commits.shas,
     ).toHaveLength(9);
   });
 
@@ -458,6 +515,22 @@ describe('GitContributionsCollector', () => {
       expect(server.requests.every(r => r.authorized)).toBe(true);
     });
 
+    it('reads the history while cloning over HTTP too', async () => {
+      servePartialClones(path.join(root, 'acme', 'ledger-sdk.git'));
+      const cache = cacheWith(credentialsWith('ghp_secret'));
+      const sync = jest.spyOn(cache, 'sync');
+      const results = await collect(collector({ cache }), [
+        component('ledger-sdk', `${server.baseUrl}/acme/ledger-sdk/tree/main/`),
+      ]);
+      const synced: SyncedRepository = await sync.mock.results[0].value;
+      expect(synced.clonedHistoryUnavailable).toBeUndefined();
+      expect(synced.clonedHistory?.ids).toHaveLength(10);
+      expect(
+        results.get('component:default/ledger-sdk')!.windows[3].commits,
+      ).toBe(8);
+      expect(server.requests.every(r => r.authorized)).toBe(true);
+    });
+
     it('reports a wrong token as an authentication failure', async () => {
       const target = component(
         'ledger-sdk',
@@ -471,6 +544,168 @@ describe('GitContributionsCollector', () => {
       );
       expect(stored?.error).toMatchObject({ kind: 'auth-failed' });
       expect(stored?.error?.message).not.toContain('wrong');
+    });
+  });
+
+  describe('from hosts that serve partial clones (as GitHub and GitLab do)', () => {
+    const mappedHistory = (): FixtureCommit[] => [
+      ...ledgerHistory(),
+      { ...sam, email: 'sam@old-laptop.local', date: daysAgo(0.9) },
+      {
+        ...tina,
+        date: daysAgo(0.8),
+        files: {
+          '.mailmap': 'Sam Shop <sam@acme.example> <sam@old-laptop.local>\n',
+          'package.json': '{ "name": "@acme/ledger-sdk", "version": "2.0.0" }',
+          'docs/CONTRIBUTING.md': '# How to contribute',
+          'README.md': '# Ledger SDK',
+        },
+      },
+    ];
+
+    /** Collects with a cache of its own, and returns the copy each repository sync gave. */
+    async function collectTracked(targets: Entity[], dir = tempDir('cache')) {
+      const cache = cacheWith(undefined, dir);
+      const sync = jest.spyOn(cache, 'sync');
+      const results = await collect(collector({ cache }), targets);
+      const synced: SyncedRepository[] = await Promise.all(
+        sync.mock.results.map(r => r.value),
+      );
+      return { results, synced, dir };
+    }
+
+    it('reads the history while cloning commits only, with the figures git log gives', async () => {
+      const served = servePartialClones(
+        createBareRepository(path.join(root, 'served.git'), mappedHistory()),
+      );
+      const plain = createBareRepository(
+        path.join(root, 'plain.git'),
+        mappedHistory(),
+      );
+      const fast = await collectTracked([
+        component('ledger-sdk', `file://${served}`),
+      ]);
+      const slow = await collectTracked([
+        component('ledger-sdk', `file://${plain}`),
+      ]);
+      // the host without filters sent everything, read with git log
+      expect(fast.synced[0].clonedHistory?.ids).toHaveLength(12);
+      // fetched with the trees at HEAD while the history arrived: .mailmap and package.json
+      expect(fast.synced[0].fetchedFiles?.size).toBe(2);
+      expect(slow.synced[0].clonedHistory).toBeUndefined();
+      const config = fs.readFileSync(
+        path.join(fast.synced[0].dir, 'config'),
+        'utf8',
+      );
+      expect(config).toMatch(/partialclonefilter = tree:0/);
+
+      const a = fast.results.get('component:default/ledger-sdk')!;
+      const b = slow.results.get('component:default/ledger-sdk')!;
+      expect(a.windows).toEqual(b.windows);
+      expect(a.weekly).toEqual(b.weekly);
+      expect(a.hasContributingGuide).toBe(true);
+      // .mailmap applied: sam's old address is his (maria's old one has no alias here)
+      expect(a.windows[3]).toMatchObject({
+        commits: 10,
+        outsideCommits: 5,
+        unknownCommits: 2,
+      });
+      const stored = await store.getContributionLog(
+        'component:default/ledger-sdk',
+      );
+      expect(stored?.log.manifests?.map(m => m.publishes)).toEqual([
+        '@acme/ledger-sdk',
+      ]);
+    });
+
+    it('leaves the trees at HEAD in the copy for the readiness lint, and file contents to fetch', async () => {
+      const served = servePartialClones(
+        createBareRepository(path.join(root, 'served.git'), mappedHistory()),
+      );
+      const { synced } = await collectTracked([
+        component('ledger-sdk', `file://${served}`),
+      ]);
+      const files = new GitRepositoryFiles({
+        repo: synced[0],
+        entityPath: '',
+        timeoutMs: 30_000,
+      });
+      const readme = await files.find(['README.md']);
+      expect(readme).toMatchObject({ path: 'README.md' });
+      expect((await files.read(readme!)).text).toBe('# Ledger SDK');
+      expect((await files.list('docs')).map(f => f.path)).toEqual([
+        'docs/CONTRIBUTING.md',
+      ]);
+      await files.close();
+    });
+
+    it('fetches only new commits into a commits-only copy, with the trees and files at the new HEAD', async () => {
+      const served = servePartialClones(
+        createBareRepository(path.join(root, 'served.git'), mappedHistory()),
+      );
+      const target = component('ledger-sdk', `file://${served}`);
+      const cache = cacheWith();
+      const c = collector({ cache });
+      await collect(c, [target]);
+      createBareRepository(
+        served,
+        [
+          { ...sam, date: daysAgo(0.5) },
+          {
+            ...maria,
+            date: daysAgo(0.4),
+            files: {
+              'package.json': '{ "name": "@acme/ledger", "version": "3.0.0" }',
+            },
+          },
+        ],
+        { appendTo: true },
+      );
+      const read = jest.spyOn(reader, 'readCommits');
+      const results = await collect(c, [target]);
+      expect((await read.mock.results[0].value).commits.shas).toHaveLength(2);
+      expect(
+        results.get('component:default/ledger-sdk')!.windows[3].commits,
+      ).toBe(12);
+      const stored = await store.getContributionLog(
+        'component:default/ledger-sdk',
+      );
+      expect(stored?.log.manifests?.map(m => m.publishes)).toEqual([
+        '@acme/ledger',
+      ]);
+    });
+
+    it('clones again with trees when an entity in a folder of a commits-only copy appears', async () => {
+      const served = servePartialClones(
+        createBareRepository(path.join(root, 'mono.git'), [
+          { ...maria, date: daysAgo(50), files: { 'packages/a/x.ts': 'a1' } },
+          { ...sam, date: daysAgo(40), files: { 'packages/b/y.ts': 'b1' } },
+          { ...sam, date: daysAgo(30), files: { 'packages/b/y.ts': 'b2' } },
+        ]),
+      );
+      const dir = tempDir('cache');
+      const root1 = await collectTracked(
+        [component('mono', `file://${served}`)],
+        dir,
+      );
+      expect(root1.synced[0].clonedHistory).toBeDefined();
+      const both = await collectTracked(
+        [
+          component('mono', `file://${served}`),
+          component('mono-b', `file://${served}/packages/b`),
+        ],
+        dir,
+      );
+      expect(both.synced[0]).toMatchObject({ cloned: true });
+      expect(
+        fs.readFileSync(path.join(both.synced[0].dir, 'config'), 'utf8'),
+      ).toMatch(/partialclonefilter = blob:none/);
+      expect(
+        both.results.get('component:default/mono-b')!.windows[3],
+      ).toMatchObject({ commits: 2, outsideCommits: 2 });
+      expect(
+        both.results.get('component:default/mono')!.windows[3].commits,
+      ).toBe(3);
     });
   });
 });

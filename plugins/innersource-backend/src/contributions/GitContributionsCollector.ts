@@ -8,7 +8,7 @@ import {
 } from '@innersource-backstage/plugin-innersource-common';
 import { CatalogIndex } from '../compute/CatalogIndex';
 import { InnerSourceStore } from '../database/InnerSourceStore';
-import { GitHistoryReader } from '../git/GitHistoryReader';
+import { GitHistoryReader, HeadFiles } from '../git/GitHistoryReader';
 import {
   GitRepositoryCache,
   SyncedRepository,
@@ -18,7 +18,7 @@ import { GitSource, gitSourceOf } from '../git/sourceLocation';
 import { ParsedManifest } from '../manifests';
 import { attributeAuthor, owningTeam, catalogUsers } from './attribution';
 import {
-  attributedCommits,
+  commitCount,
   ContributionLog,
   emptyLog,
   mergeCommits,
@@ -126,7 +126,16 @@ export class GitContributionsCollector {
         const started = Date.now();
         let repo: SyncedRepository;
         try {
-          repo = await this.options.cache.sync(cloneUrl);
+          // History per folder needs every commit's trees; the whole repository's does not.
+          repo = await this.options.cache.sync(cloneUrl, {
+            historyPaths: members.some(m => m.source.path !== ''),
+            headFiles: name => this.options.reader.readsAtRoot(name),
+          });
+          if (repo.clonedHistoryUnavailable) {
+            logger.debug?.(
+              `InnerSource reads the history of ${cloneUrl} with git log: ${repo.clonedHistoryUnavailable}`,
+            );
+          }
         } catch (error) {
           const kind = error instanceof GitCommandError ? error.kind : 'failed';
           const message =
@@ -148,7 +157,7 @@ export class GitContributionsCollector {
             if (stored?.log.innerSourceMetadata) {
               innerSourceJson.set(ref, stored.log.innerSourceMetadata);
             }
-            if (stored && stored.log.commits.length > 0) {
+            if (stored && commitCount(stored.log) > 0) {
               results.set(
                 ref,
                 this.summarize({
@@ -167,20 +176,52 @@ export class GitContributionsCollector {
           return;
         }
 
-        for (const { entity, source } of members) {
+        const previousLogs = await Promise.all(
+          members.map(async ({ entity, source }) => {
+            const stored = await this.options.store.getContributionLog(
+              stringifyEntityRef(entity),
+            );
+            const previous =
+              stored &&
+              stored.log.cloneUrl === cloneUrl &&
+              stored.log.path === source.path
+                ? stored.log
+                : emptyLog(cloneUrl, source.path);
+            return { stored, previous };
+          }),
+        );
+        // The files at HEAD are read (one git process for all members) while the history is;
+        // a log read up to this very HEAD has them already.
+        const unread = members.filter(
+          (_, i) =>
+            !(
+              repo.headSha &&
+              previousLogs[i].previous.headSha === repo.headSha &&
+              previousLogs[i].previous.manifests
+            ),
+        );
+        const headFiles: Promise<
+          { files: Map<string, HeadFiles> } | { error: unknown }
+        > = (
+          unread.length > 0
+            ? this.options.reader.readHeadFiles(
+                repo,
+                unread.map(m => m.source.path),
+              )
+            : Promise.resolve(new Map<string, HeadFiles>())
+        ).then(
+          files => ({ files }),
+          error => ({ error }),
+        );
+
+        for (const [index, { entity, source }] of members.entries()) {
           const ref = stringifyEntityRef(entity);
           repositories.set(ref, {
             repo,
             path: source.path,
             ...(source.browseUrl ? { browseUrl: source.browseUrl } : {}),
           });
-          const stored = await this.options.store.getContributionLog(ref);
-          const previous =
-            stored &&
-            stored.log.cloneUrl === cloneUrl &&
-            stored.log.path === source.path
-              ? stored.log
-              : emptyLog(cloneUrl, source.path);
+          const { stored, previous } = previousLogs[index];
           try {
             const { commits, complete } = await this.options.reader.readCommits(
               repo,
@@ -192,8 +233,16 @@ export class GitContributionsCollector {
             const owner = owningTeam(entity, catalog, {
               includeSubgroups: settings.includeSubgroups,
             });
-            const hasContributingGuide =
-              await this.options.reader.hasContributingGuide(repo, source.path);
+            const read = await headFiles;
+            if ('error' in read) throw read.error;
+            const files: HeadFiles = read.files.get(source.path) ?? {
+              hasContributingGuide: previous.hasContributingGuide ?? false,
+              manifests: previous.manifests ?? [],
+              ...(previous.innerSourceMetadata
+                ? { innerSourceMetadata: previous.innerSourceMetadata }
+                : {}),
+            };
+            const { hasContributingGuide } = files;
             const merged = mergeCommits({
               log: previous,
               commits,
@@ -202,18 +251,13 @@ export class GitContributionsCollector {
               attribute: (email, name) =>
                 attributeAuthor({ email, name, identities, catalog, owner }),
             });
-            const metadata = await this.options.reader.readInnerSourceJson(
-              repo,
-              source.path,
-            );
+            const metadata = files.innerSourceMetadata;
             if (metadata) innerSourceJson.set(ref, metadata);
-            const entityManifests = await this.options.reader.readManifests(
-              repo,
-              source.path,
-            );
+            const entityManifests = files.manifests;
             manifests.set(ref, entityManifests);
-            const log = {
-              ...merged,
+            const { innerSourceMetadata: _previous, ...rest } = merged;
+            const log: ContributionLog = {
+              ...rest,
               hasContributingGuide,
               manifests: entityManifests,
               ...(metadata ? { innerSourceMetadata: metadata } : {}),
@@ -249,7 +293,7 @@ export class GitContributionsCollector {
             if (previous.innerSourceMetadata) {
               innerSourceJson.set(ref, previous.innerSourceMetadata);
             }
-            if (previous.commits.length > 0) {
+            if (commitCount(previous) > 0) {
               results.set(
                 ref,
                 this.summarize({
@@ -285,11 +329,7 @@ export class GitContributionsCollector {
     error?: { kind: string; message: string; at: string };
   }): ContributionSummary {
     const { entity, log, catalog, now } = options;
-    const metrics = contributionMetrics({
-      commits: attributedCommits(log),
-      now,
-      catalog,
-    });
+    const metrics = contributionMetrics({ log, now, catalog });
     const daysSince = (iso?: string) =>
       iso
         ? Math.max(0, (now.getTime() - Date.parse(iso)) / 86_400_000)

@@ -29,6 +29,18 @@ export interface GitRunOptions {
   config?: Record<string, string>;
   /** Kill git after this many milliseconds. */
   timeoutMs?: number;
+  /** Kill git when this aborts (the command then fails). */
+  signal?: AbortSignal;
+}
+
+/** Options of {@link streamGit}. */
+export interface StreamGitOptions extends GitRunOptions {
+  onLine: (line: string) => void;
+  /**
+   * Receives a copy of every pack git receives (clone, fetch) as it arrives, through
+   * `GIT_TRACE_PACKFILE` on a pipe of its own.
+   */
+  onPackData?: (chunk: Buffer) => void;
 }
 
 const FAILURE_PATTERNS: Array<[GitFailureKind, RegExp]> = [
@@ -76,9 +88,10 @@ function describe(args: string[]) {
  */
 export function streamGit(
   args: string[],
-  options: GitRunOptions & { onLine: (line: string) => void },
+  options: StreamGitOptions,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
+    const { onPackData } = options;
     const child = spawn('git', gitArgs(args, options.config), {
       cwd: options.cwd,
       env: {
@@ -89,9 +102,22 @@ export function streamGit(
         // tens of thousands of tiny reads
         GIT_FLUSH: '0',
         LC_ALL: 'C',
+        // a digit names a file descriptor: the pipe below
+        ...(onPackData ? { GIT_TRACE_PACKFILE: '3' } : {}),
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: onPackData
+        ? ['ignore', 'pipe', 'pipe', 'pipe']
+        : ['ignore', 'pipe', 'pipe'],
+      ...(options.signal ? { signal: options.signal } : {}),
     });
+    const packClosed = onPackData
+      ? new Promise<void>(r => {
+          const pack = child.stdio[3] as NodeJS.ReadableStream;
+          pack.on('data', (chunk: Buffer) => onPackData(chunk));
+          pack.on('close', () => r());
+          pack.on('error', () => r());
+        })
+      : Promise.resolve();
     let stderr = '';
     let timedOut = false;
     const timer = options.timeoutMs
@@ -100,10 +126,13 @@ export function streamGit(
           child.kill('SIGKILL');
         }, options.timeoutMs)
       : undefined;
-    child.stderr.on('data', chunk => {
+    child.stderr!.on('data', chunk => {
       if (stderr.length < 16_384) stderr += chunk.toString();
     });
-    const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
+    const lines = createInterface({
+      input: child.stdout!,
+      crlfDelay: Infinity,
+    });
     lines.on('line', line => {
       try {
         options.onLine(line);
@@ -122,6 +151,7 @@ export function streamGit(
     child.on('close', async code => {
       if (timer) clearTimeout(timer);
       await closed;
+      await packClosed;
       if (timedOut) {
         reject(
           new GitCommandError(
