@@ -396,6 +396,247 @@ describe.each(databases.eachSupportedId())(
       expect(limited.tag).toEqual([]);
     });
 
+    it('searches as you type: each word matches the start of a word, whatever the case', async () => {
+      await store.replaceResults({
+        results: await results(day1),
+        computedAt: day1,
+      });
+      const ledgers = await list({ q: 'led' });
+      expect(ledgers).toEqual(
+        expect.arrayContaining([
+          'system:default/ledger',
+          'api:default/ledger-api',
+          'component:default/ledger-cli',
+          'component:default/ledger-sdk',
+        ]),
+      );
+      expect(ledgers).not.toContain('component:default/shop-web');
+      expect(await list({ q: 'LEDGER sd' })).toEqual([
+        'component:default/ledger-sdk',
+      ]);
+      // a term with punctuation also has to appear as typed
+      expect(await list({ q: 'ledger-s' })).toEqual([
+        'component:default/ledger-sdk',
+      ]);
+      // the start of a word, not its middle
+      expect(await list({ q: 'edger' })).toEqual([]);
+      // once a search and a group leave a few rows, flags and tags are checked on those rows
+      expect(
+        await list({
+          q: 'ledger',
+          ownerGroup: 'group:default/payments',
+          innerSourceOnly: true,
+          acceptingContributions: true,
+          tag: ['java'],
+          kind: ['Component'],
+        }),
+      ).toEqual(['component:default/ledger-sdk']);
+      expect(
+        await list({
+          q: 'ledger',
+          ownerGroup: 'group:default/payments',
+          tag: ['kotlin'],
+        }),
+      ).toEqual([]);
+      expect(
+        (
+          await store.listProjects({
+            filter: { q: 'led', sort: 'name', order: 'asc' },
+            limit: 2,
+            offset: 2,
+          })
+        ).totalCount,
+      ).toBe(ledgers.length);
+    });
+
+    it('keeps search, filters and facet counts in step with each refresh', async () => {
+      await store.replaceResults({
+        results: await results(day1),
+        computedAt: day1,
+      });
+      expect(await list({ q: 'zebra' })).toEqual([]);
+      const later = (await results(day2)).filter(
+        r => r.entity.name !== 'orphan-job',
+      );
+      later.find(r => r.entity.name === 'shop-web')!.entity.title =
+        'Zebra storefront';
+      const added = structuredClone(
+        later.find(r => r.entity.name === 'shop-app')!,
+      );
+      added.entity = {
+        ...added.entity,
+        entityRef: 'component:default/shop-new',
+        name: 'shop-new',
+        tags: ['kotlin'],
+      };
+      later.push(added);
+      await store.replaceResults({ results: later, computedAt: day2 });
+
+      expect(await list({ q: 'zebra' })).toEqual([
+        'component:default/shop-web',
+      ]);
+      expect(await list({ q: 'orphan' })).toEqual([]);
+      expect(await list({ tag: ['Kotlin'] })).toEqual([
+        'component:default/shop-new',
+      ]);
+      const [card] = await store.getProjectItems([
+        'component:default/shop-web',
+      ]);
+      expect(card.entity.title).toBe('Zebra storefront');
+      expect(card.computedAt).toBe(day2.toISOString());
+      // the landing page's counts are those of the new listing
+      const facets = await store.projectFacets({
+        filter: { sort: 'name', order: 'asc' },
+      });
+      expect(facets.kind).toContainEqual({ value: 'component', count: 5 });
+      expect(facets.tag).toContainEqual({ value: 'kotlin', count: 1 });
+      expect(
+        await store.listProjects({
+          filter: { sort: 'usage', order: 'desc' },
+          limit: 24,
+          offset: 0,
+        }),
+      ).toMatchObject({ totalCount: 7 });
+    });
+
+    it('restricts items, counts and facets through a stored readable set shared by callers with the same refs', async () => {
+      await store.replaceResults({
+        results: await results(day1),
+        computedAt: day1,
+      });
+      const readable = [
+        'component:default/shop-web',
+        'component:default/ledger-sdk',
+        'api:default/ledger-api',
+        'api:default/not-in-the-listing',
+      ];
+      const filter = { sort: 'name' as const, order: 'asc' as const };
+      expect(
+        await store.listProjects({ filter, readable, limit: 10, offset: 0 }),
+      ).toEqual({
+        refs: [
+          'api:default/ledger-api',
+          'component:default/ledger-sdk',
+          'component:default/shop-web',
+        ],
+        totalCount: 3,
+      });
+      expect(
+        await store.listProjects({
+          filter: { ...filter, q: 'ledger' },
+          readable,
+          limit: 1,
+          offset: 0,
+        }),
+      ).toEqual({ refs: ['api:default/ledger-api'], totalCount: 2 });
+      const facets = await store.projectFacets({
+        filter: { ...filter, kind: ['API'] },
+        readable,
+      });
+      expect(facets.kind).toEqual([
+        { value: 'component', count: 2 },
+        { value: 'api', count: 1 },
+      ]);
+      expect(facets.tag).toEqual([]);
+      const [{ sets }] = await knex('innersource_readable_sets').count({
+        sets: '*',
+      });
+      expect(Number(sets)).toBe(1);
+      // another caller who may read the same entities uses the same set
+      await store.listProjects({
+        filter,
+        readable: [...readable].reverse(),
+        limit: 10,
+        offset: 0,
+      });
+      const [{ again }] = await knex('innersource_readable_sets').count({
+        again: '*',
+      });
+      expect(Number(again)).toBe(1);
+    });
+
+    it('does not show a caller who could read everything a project added later that they may not read', async () => {
+      const computed = await results(day1);
+      await store.replaceResults({ results: computed, computedAt: day1 });
+      const everything = computed.map(r => r.entity.entityRef);
+      const filter = { sort: 'name' as const, order: 'asc' as const };
+      const page = () =>
+        store.listProjects({
+          filter,
+          readable: everything,
+          limit: 24,
+          offset: 0,
+        });
+      expect((await page()).totalCount).toBe(7);
+
+      const added = structuredClone(computed[0]);
+      added.entity = {
+        ...added.entity,
+        entityRef: 'component:default/secret',
+        name: 'secret',
+      };
+      await store.replaceResults({
+        results: [...computed, added],
+        computedAt: day2,
+      });
+      expect((await page()).refs).not.toContain('component:default/secret');
+      expect((await page()).totalCount).toBe(7);
+      const facets = await store.projectFacets({
+        filter,
+        readable: everything,
+      });
+      const total = facets.kind.reduce((sum, f) => sum + f.count, 0);
+      expect(total).toBe(7);
+      expect(
+        (
+          await store.listProjects({
+            filter,
+            readable: [...everything, 'component:default/secret'],
+            limit: 24,
+            offset: 0,
+          })
+        ).totalCount,
+      ).toBe(8);
+    });
+
+    it('fills the listing from the stored results when it is empty', async () => {
+      await store.replaceResults({
+        results: await results(day1),
+        computedAt: day1,
+      });
+      // as a migration that rebuilds the index would leave it
+      await knex('innersource_listing').delete();
+      await knex('innersource_listing_counts').delete();
+      if (!databaseId.startsWith('POSTGRES')) {
+        await knex.raw(
+          "insert into innersource_listing_fts(innersource_listing_fts) values ('delete-all')",
+        );
+      }
+      const reopened = await DatabaseInnerSourceStore.create({
+        database: databaseService(knex),
+      });
+      expect(
+        await reopened.listProjectRefs({
+          q: 'ledger',
+          kind: ['API'],
+          sort: 'name',
+          order: 'asc',
+        }),
+      ).toEqual(['api:default/ledger-api']);
+    });
+
+    it('shows the cards of results stored before cards were', async () => {
+      await store.replaceResults({
+        results: await results(day1),
+        computedAt: day1,
+      });
+      const refs = ['component:default/ledger-sdk', 'api:default/ledger-api'];
+      const cards = await store.getProjectItems(refs);
+      await knex('innersource_entity_results').update({ list_item: null });
+      expect(await store.getProjectItems(refs)).toEqual(cards);
+      expect(await list({ sort: 'updated', order: 'desc' })).toHaveLength(7);
+    });
+
     it('returns listing items in the requested order with their figures', async () => {
       await store.replaceResults({
         results: await results(day1),

@@ -790,6 +790,7 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
     if (restriction.kind === 'none') return { refs: [], totalCount: 0 };
     const share = await this.valueShares();
     const matching = () => this.matching(filter, restriction, share);
+    const { indexed, everything } = matching();
     // read along with the rows when they must be from the version the restriction was checked at
     const checked = restriction.kind === 'all' && 'checkedAt' in restriction;
     const version = this.db.raw(`${LISTING_VERSION_SQL} as listing_version`);
@@ -797,7 +798,7 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
       !checked ||
       !row ||
       (row.listing_version ?? null) === (restriction.checkedAt ?? null);
-    if (matching().indexed) {
+    if (indexed) {
       // The index leaves few rows: the page and their number in one statement.
       const rows: Array<{
         entity_ref: string;
@@ -822,7 +823,7 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
         };
       }
     }
-    if (matching().everything) {
+    if (everything) {
       // every row: the page from the index of the sort column, the number from the value counts
       const [rows, [counted]] = await Promise.all([
         this.sorted(

@@ -13,7 +13,10 @@ const TABLES = [
   'innersource_entity_history',
   'innersource_refresh_runs',
   'innersource_contribution_logs',
-  'innersource_entity_tags',
+  'innersource_listing',
+  'innersource_listing_counts',
+  'innersource_readable_sets',
+  'innersource_readable_set_refs',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {

@@ -7,7 +7,8 @@ import { INNERSOURCE_KINDS } from '@innersource-backstage/plugin-innersource-com
  * The entity refs each caller may read, asked of the catalog with the caller's own credentials
  * and kept for a short while, so that a user typing in the search box does not make the
  * catalog evaluate its permission rules over every entity on every keystroke. Visibility
- * changes show after at most `ttlMs`.
+ * changes show after at most `ttlMs`. A caller gets the same array until it is loaded again: the
+ * store checks and stores each array's refs once (see `ReadableSets`), so it must not be changed.
  */
 export class ReadableEntityCache {
   private readonly entries = new Map<
