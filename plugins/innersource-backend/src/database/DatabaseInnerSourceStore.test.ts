@@ -396,6 +396,79 @@ describe.each(databases.eachSupportedId())(
       expect(limited.tag).toEqual([]);
     });
 
+    it('filters and counts projects with good first issues and sorts by stars', async () => {
+      const computed = await results(day1);
+      const withScm = (
+        name: string,
+        stars: number,
+        goodFirstIssues: number,
+      ) => {
+        const result = computed.find(r => r.entity.name === name)!;
+        result.scm = {
+          provider: 'github',
+          url: `https://github.com/acme/${name}`,
+          visibility: 'internal',
+          forkingAllowed: true,
+          archived: false,
+          stars,
+          forks: 0,
+          watchers: 0,
+          openIssues: goodFirstIssues,
+          topics: [],
+          goodFirstIssues: {
+            count: goodFirstIssues,
+            helpWantedCount: 0,
+            items: [],
+          },
+          windows: [],
+          stale: false,
+        };
+      };
+      withScm('shop-web', 40, 2);
+      withScm('ledger-sdk', 90, 0);
+      withScm('ledger-cli', 10, 1);
+      await store.replaceResults({ results: computed, computedAt: day1 });
+
+      expect(await list({ goodFirstIssues: true })).toEqual([
+        'component:default/ledger-cli',
+        'component:default/shop-web',
+      ]);
+      const byStars = await list({ sort: 'stars', order: 'desc' });
+      expect(byStars.slice(0, 3)).toEqual([
+        'component:default/ledger-sdk',
+        'component:default/shop-web',
+        'component:default/ledger-cli',
+      ]);
+      const [item] = await store.getProjectItems([
+        'component:default/shop-web',
+      ]);
+      expect(item).toMatchObject({ stars: 40, goodFirstIssueCount: 2 });
+
+      const all = await store.projectFacets({
+        filter: { sort: 'name', order: 'asc' },
+      });
+      expect(all.goodFirstIssues).toEqual([{ value: 'true', count: 2 }]);
+      // with its own filter on, the facet still counts over the other filters
+      const filtered = await store.projectFacets({
+        filter: {
+          goodFirstIssues: true,
+          type: ['website'],
+          sort: 'name',
+          order: 'asc',
+        },
+      });
+      expect(filtered.goodFirstIssues).toEqual([{ value: 'true', count: 1 }]);
+      expect(filtered.type).toEqual([
+        { value: 'tool', count: 1 },
+        { value: 'website', count: 1 },
+      ]);
+      const readable = await store.projectFacets({
+        filter: { sort: 'name', order: 'asc' },
+        readable: ['component:default/shop-web', 'api:default/ledger-api'],
+      });
+      expect(readable.goodFirstIssues).toEqual([{ value: 'true', count: 1 }]);
+    });
+
     it('searches as you type: each word matches the start of a word, whatever the case', async () => {
       await store.replaceResults({
         results: await results(day1),

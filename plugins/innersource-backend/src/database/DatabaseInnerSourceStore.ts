@@ -195,6 +195,7 @@ const FACET_COLUMNS: Record<Exclude<ProjectFacet, 'tag'>, string> = {
   activity: 'activity_level',
   language: 'language',
   businessUnit: 'business_unit_ref',
+  goodFirstIssues: 'good_first_issues',
 };
 
 /** The tag facet shows the most common tags only. */
@@ -330,6 +331,8 @@ function toListing(
   if (row.business_unit_ref) {
     counted.push(['businessUnit', row.business_unit_ref]);
   }
+  if (flags.includes('goodfirstissues'))
+    counted.push(['goodFirstIssues', 'true']);
   const listing: Omit<ListingRow, 'row_hash'> = {
     entity_ref: row.entity_ref,
     kind: row.kind,
@@ -960,6 +963,11 @@ export class DatabaseInnerSourceStore implements InnerSourceStore {
             : `${source} cross join json_each(${source}.tags) as t`;
           parts.push(
             `select * from (select 'tag' as facet, t.value as value, count(*) as count from ${tags} group by t.value order by count(*) desc, t.value limit ${TAG_FACET_LIMIT}) tag_counts`,
+          );
+        } else if (facet === 'goodFirstIssues') {
+          // a flag: only the projects that have them are counted, under the value `true`
+          parts.push(
+            `select 'goodFirstIssues' as facet, 'true' as value, count(*) as count from ${source} where ${source}.good_first_issues group by 1`,
           );
         } else {
           const column = FACET_COLUMNS[facet];

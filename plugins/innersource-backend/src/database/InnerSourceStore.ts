@@ -41,6 +41,8 @@ export const PROJECT_FACETS = [
   'language',
   'tag',
   'businessUnit',
+  /** One value, `true`: projects with open good first issues. */
+  'goodFirstIssues',
 ] as const;
 
 export type ProjectFacet = (typeof PROJECT_FACETS)[number];

@@ -162,7 +162,9 @@ export function fieldFilters(
   }
   if (filter.innerSourceOnly) anyOf('flag', ['innersource']);
   if (filter.acceptingContributions) anyOf('flag', ['accepting']);
-  if (filter.goodFirstIssues) anyOf('flag', ['goodfirstissues']);
+  if (filter.goodFirstIssues && except !== 'goodFirstIssues') {
+    anyOf('flag', ['goodfirstissues']);
+  }
   return filters;
 }
 
@@ -271,6 +273,7 @@ export function filteredFacets(filter: ProjectFilter): ProjectFacet[] {
     ['language', set(filter.language)],
     ['tag', set(filter.tag)],
     ['businessUnit', Boolean(filter.ownerGroup)],
+    ['goodFirstIssues', Boolean(filter.goodFirstIssues)],
   ];
   return facets.filter(([, isSet]) => isSet).map(([facet]) => facet);
 }
