@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { INNERSOURCE_KINDS } from '@innersource-backstage/plugin-innersource-common';
+import { CallerCache } from './CallerCache';
 
 /**
  * The entity refs each caller may read, asked of the catalog with the caller's own credentials
@@ -11,11 +12,7 @@ import { INNERSOURCE_KINDS } from '@innersource-backstage/plugin-innersource-com
  * store checks and stores each array's refs once (see `ReadableSets`), so it must not be changed.
  */
 export class ReadableEntityCache {
-  private readonly entries = new Map<
-    string,
-    { refs: string[]; expires: number }
-  >();
-  private readonly pending = new Map<string, Promise<string[]>>();
+  private readonly cache: CallerCache<string[]>;
 
   constructor(
     private readonly options: {
@@ -24,29 +21,15 @@ export class ReadableEntityCache {
       maxEntries?: number;
       now?: () => number;
     },
-  ) {}
+  ) {
+    this.cache = new CallerCache({
+      ...options,
+      load: credentials => this.load(credentials),
+    });
+  }
 
-  async readableRefs(credentials: BackstageCredentials): Promise<string[]> {
-    const now = this.options.now?.() ?? Date.now();
-    const key = cacheKey(credentials);
-    const hit = this.entries.get(key);
-    if (hit && hit.expires > now) return hit.refs;
-    let pending = this.pending.get(key);
-    if (!pending) {
-      pending = this.load(credentials)
-        .then(refs => {
-          this.entries.delete(key);
-          this.entries.set(key, { refs, expires: now + this.options.ttlMs });
-          // keep the most recently loaded callers
-          while (this.entries.size > (this.options.maxEntries ?? 500)) {
-            this.entries.delete(this.entries.keys().next().value as string);
-          }
-          return refs;
-        })
-        .finally(() => this.pending.delete(key));
-      this.pending.set(key, pending);
-    }
-    return pending;
+  readableRefs(credentials: BackstageCredentials): Promise<string[]> {
+    return this.cache.get(credentials);
   }
 
   private async load(credentials: BackstageCredentials): Promise<string[]> {
@@ -62,15 +45,4 @@ export class ReadableEntityCache {
     }
     return refs;
   }
-}
-
-function cacheKey(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type?: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  if (principal.type === 'user') return `user:${principal.userEntityRef}`;
-  if (principal.type === 'service') return `service:${principal.subject}`;
-  return `other:${JSON.stringify(principal)}`;
 }

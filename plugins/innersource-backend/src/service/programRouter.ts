@@ -18,6 +18,7 @@ import {
 } from '../program/buildProgramSummary';
 import { ProgramStore } from '../program/ProgramStore';
 import { readableEntities } from '../program/readableEntities';
+import { CallerCache } from './CallerCache';
 import { ScmSignalsStore } from '../scm/ScmSignalsStore';
 
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
@@ -91,6 +92,8 @@ export interface ProgramRouterOptions {
   scmStore?: Pick<ScmSignalsStore, 'getOrganizations'>;
   /** Projects without a commit for this many days are stale. */
   staleAfterDays: number;
+  /** How long what a caller may read is kept; default 30 s. */
+  readableCacheTtlMs?: number;
   now?: () => Date;
 }
 
@@ -109,6 +112,10 @@ export async function createProgramRouter(
 ): Promise<express.Router> {
   const { httpAuth, catalog, store, staleAfterDays } = options;
   const now = options.now ?? (() => new Date());
+  const readableCache = new CallerCache({
+    load: credentials => readableEntities(catalog, credentials),
+    ttlMs: options.readableCacheTtlMs ?? 30_000,
+  });
   const router = Router();
 
   router.get('/program/summary', async (req, res) => {
@@ -116,7 +123,7 @@ export async function createProgramRouter(
       allow: ['user', 'service'],
     });
     const query = parseOrThrow(summaryQuerySchema, req.query);
-    const readable = await readableEntities(catalog, credentials);
+    const readable = await readableCache.get(credentials);
     if (query.group && !readable.groupRefs.has(query.group)) {
       throw new NotFoundError(`No group ${query.group} found`);
     }
@@ -145,7 +152,7 @@ export async function createProgramRouter(
     }
     const query = parseOrThrow(groupQuerySchema, req.query);
     const groupRef = stringifyEntityRef({ kind: 'group', namespace, name });
-    const readable = await readableEntities(catalog, credentials);
+    const readable = await readableCache.get(credentials);
     if (!readable.groupRefs.has(groupRef)) {
       throw new NotFoundError(`No group ${groupRef} found`);
     }
