@@ -15,9 +15,13 @@ import {
   RepositoryFiles,
 } from '@innersource-backstage/plugin-innersource-node';
 import { LintPolicy } from '../governance/LintPolicy';
-import { attributeUser, owningTeam } from '../contributions/attribution';
+import {
+  attributeUser,
+  catalogUsers,
+  owningTeam,
+} from '../contributions/attribution';
 import { IdentityIndex } from '../contributions/IdentityIndex';
-import { activityWithPlatformFigures } from '../scm/activity';
+import { repositoryActivity } from './repositoryActivity';
 import { scmSummary, scmWindowFigures } from '../scm/scmMetrics';
 import { StoredScmRepository } from '../scm/ScmSignalsStore';
 import { classifySharing, SharingSettings } from '../scm/sharing';
@@ -153,10 +157,11 @@ export async function computeResults(options: {
   let identities = options.identities;
   for (const entity of index.entities()) {
     if (!isInnerSourceTarget(entity)) continue;
-    const stored = options.scm?.get(stringifyEntityRef(entity));
+    const ref = stringifyEntityRef(entity);
+    const stored = options.scm?.get(ref);
     const signals = stored?.signals;
     const sharing = classifySharing(entity, options.sharing);
-    const files = options.filesFor?.(stringifyEntityRef(entity));
+    const files = options.filesFor?.(ref);
     let linted: Awaited<ReturnType<typeof lintEntity>>;
     try {
       linted = await lintEntity({
@@ -175,15 +180,10 @@ export async function computeResults(options: {
       await files?.close?.();
     }
     const { findings, profile } = linted;
-    const ref = stringifyEntityRef(entity);
     let contributions = options.contributions?.get(ref);
     let scm: EntityInnerSourceResult['scm'];
     if (stored && signals) {
-      identities ??= new IdentityIndex({
-        users: [...index.entities()].filter(
-          e => e.kind.toLocaleLowerCase('en-US') === 'user',
-        ),
-      });
+      identities ??= new IdentityIndex({ users: catalogUsers(index) });
       const ids = identities;
       const owner = owningTeam(entity, index, {
         includeSubgroups: options.includeSubgroups ?? false,
@@ -213,12 +213,15 @@ export async function computeResults(options: {
       if (contributions) {
         contributions = {
           ...contributions,
-          activity: activityWithPlatformFigures({
+          activity: repositoryActivity({
             entity,
-            contributions,
-            signals,
-            metadata: options.innerSourceJson?.get(ref),
             now: options.computedAt,
+            firstCommitAt: contributions.repository.firstCommitAt,
+            lastCommitAt: contributions.repository.lastCommitAt,
+            weekly: contributions.weekly,
+            hasContributingGuide: contributions.hasContributingGuide,
+            metadata: options.innerSourceJson?.get(ref),
+            platform: signals,
           }),
         };
       }

@@ -1,12 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  activityLevel,
-  activityScore,
   ContributionSummary,
   InnerSourceMetadata,
 } from '@innersource-backstage/plugin-innersource-common';
 import { CatalogIndex } from '../compute/CatalogIndex';
+import { repositoryActivity } from '../compute/repositoryActivity';
 import { InnerSourceStore } from '../database/InnerSourceStore';
 import { GitHistoryReader, HeadFiles } from '../git/GitHistoryReader';
 import {
@@ -330,23 +329,13 @@ export class GitContributionsCollector {
   }): ContributionSummary {
     const { entity, log, catalog, now } = options;
     const metrics = contributionMetrics({ log, now, catalog });
-    const daysSince = (iso?: string) =>
-      iso
-        ? Math.max(0, (now.getTime() - Date.parse(iso)) / 86_400_000)
-        : 100_000;
-    const score = activityScore({
-      // Stars, forks, watchers and open issues are only known to SCM platform APIs.
-      forks: 0,
-      watchers: 0,
-      stars: 0,
-      openIssues: 0,
-      daysSinceLastUpdate: daysSince(metrics.lastCommitAt),
-      daysSinceCreation: daysSince(metrics.firstCommitAt),
-      weeklyCommits: metrics.weekly.map(
-        w => w.ownerTeam + w.outside + w.unknown,
-      ),
-      hasLongDescription:
-        (entity.metadata.description?.trim().length ?? 0) > 30,
+    // the platform's figures join in computeResults when a provider read the repository
+    const activity = repositoryActivity({
+      entity,
+      now,
+      firstCommitAt: metrics.firstCommitAt,
+      lastCommitAt: metrics.lastCommitAt,
+      weekly: metrics.weekly,
       hasContributingGuide: options.hasContributingGuide,
     });
     return {
@@ -364,7 +353,7 @@ export class GitContributionsCollector {
       },
       windows: metrics.windows,
       weekly: metrics.weekly,
-      activity: { score, level: activityLevel(score) },
+      activity,
       hasContributingGuide: options.hasContributingGuide,
     };
   }

@@ -136,6 +136,25 @@ export function parseGitUrl(
 }
 
 /**
+ * The URL an entity's code lives at, as written in the catalog: its `backstage.io/source-location`
+ * annotation, else the location it was ingested from (which points at the catalog file, hence
+ * `isFile`). Only `url:` locations count.
+ */
+export function sourceLocationOf(
+  entity: Entity,
+): { url: string; isFile: boolean } | undefined {
+  const annotations = entity.metadata.annotations ?? {};
+  const source = annotations[SOURCE_LOCATION];
+  const managedBy = annotations[MANAGED_BY_ORIGIN] ?? annotations[MANAGED_BY];
+  if (source?.startsWith('url:'))
+    return { url: source.slice(4), isFile: false };
+  if (managedBy?.startsWith('url:')) {
+    return { url: managedBy.slice(4), isFile: true };
+  }
+  return undefined;
+}
+
+/**
  * The git source of an entity: its `backstage.io/source-location` annotation, else the location
  * it was ingested from, with the clone URL rewritten by the first matching rule. Locations that
  * are not URLs (a `file` location on the backend's disk) give none.
@@ -144,15 +163,9 @@ export function gitSourceOf(
   entity: Entity,
   rewrites: Array<{ from: string; to: string }> = [],
 ): GitSource | undefined {
-  const annotations = entity.metadata.annotations ?? {};
-  const source = annotations[SOURCE_LOCATION];
-  const managedBy = annotations[MANAGED_BY_ORIGIN] ?? annotations[MANAGED_BY];
-  let parsed: GitSource | undefined;
-  if (source?.startsWith('url:')) {
-    parsed = parseGitUrl(source.slice(4));
-  } else if (managedBy?.startsWith('url:')) {
-    parsed = parseGitUrl(managedBy.slice(4), { isFile: true });
-  }
+  const location = sourceLocationOf(entity);
+  const parsed =
+    location && parseGitUrl(location.url, { isFile: location.isFile });
   if (!parsed) return undefined;
   const browse = browseUrlFor(parsed.cloneUrl);
   return {

@@ -13,12 +13,9 @@ import {
   ScmRepositoryLocator,
   ScmRepositoryReadResult,
 } from '@innersource-backstage/plugin-innersource-node';
+import { sourceLocationOf } from '../git/sourceLocation';
 import { organizationChecks } from './organizationChecks';
 import { ScmSignalsStore, StoredScmRepository } from './ScmSignalsStore';
-
-const SOURCE_LOCATION = 'backstage.io/source-location';
-const MANAGED_BY_ORIGIN = 'backstage.io/managed-by-origin-location';
-const MANAGED_BY = 'backstage.io/managed-by-location';
 
 /** How much SCM data to read per repository. */
 export interface ScmSettings {
@@ -43,18 +40,6 @@ const REQUIRED: Array<keyof ScmRepositorySignals> = [
   'watchers',
   'openIssues',
 ];
-
-/** The URL an entity's code lives at, as written in the catalog (before any git URL rewrite). */
-export function sourceUrlOf(entity: Entity): string | undefined {
-  const annotations = entity.metadata.annotations ?? {};
-  for (const value of [
-    annotations[SOURCE_LOCATION],
-    annotations[MANAGED_BY_ORIGIN] ?? annotations[MANAGED_BY],
-  ]) {
-    if (value?.startsWith('url:')) return value.slice(4);
-  }
-  return undefined;
-}
 
 function errorOf(error: unknown): ScmReadError {
   if (error instanceof ScmHttpError) {
@@ -135,10 +120,11 @@ export class ScmSignalsCollector {
     const urlOfEntity = new Map<string, string>();
     const wanted = new Map<ScmProvider, Map<string, ScmRepositoryLocator>>();
     for (const entity of options.entities) {
-      const source = sourceUrlOf(entity);
+      // as written in the catalog, before any git URL rewrite
+      const source = sourceLocationOf(entity);
       if (!source) continue;
       for (const provider of providers) {
-        const locator = provider.locate(source);
+        const locator = provider.locate(source.url);
         if (!locator) continue;
         urlOfEntity.set(stringifyEntityRef(entity), locator.url);
         const list = wanted.get(provider) ?? new Map();

@@ -16,6 +16,7 @@ import { GitContributionsCollector } from '../contributions/GitContributionsColl
 import { InnerSourceStore } from '../database/InnerSourceStore';
 import { ProgramRecorder } from '../program/ProgramAggregator';
 import { IdentityAlias, IdentityIndex } from '../contributions/IdentityIndex';
+import { catalogUsers } from '../contributions/attribution';
 import { ScmSignalsCollector } from '../scm/ScmSignalsCollector';
 import { SharingSettings } from '../scm/sharing';
 
@@ -83,9 +84,10 @@ export class InnerSourceRefresher {
         entities.push(...page);
       }
       const targets = entities.filter(isInnerSourceTarget);
+      const catalogIndex = new CatalogIndex(entities);
       const git = await this.options.contributions?.collect({
         entities: targets,
-        catalog: new CatalogIndex(entities),
+        catalog: catalogIndex,
         now: startedAt,
       });
       const scm = await this.options.scm?.collect({
@@ -98,9 +100,7 @@ export class InnerSourceRefresher {
         scm,
         sharing: this.options.sharing,
         identities: new IdentityIndex({
-          users: entities.filter(
-            e => e.kind.toLocaleLowerCase('en-US') === 'user',
-          ),
+          users: catalogUsers(catalogIndex),
           aliases: identity?.aliases,
           botPatterns: identity?.botPatterns,
         }),

@@ -3,9 +3,9 @@ import {
   ActivityFigure,
   activityLevel,
   activityScore,
-  ContributionSummary,
   InnerSourceMetadata,
   ScmRepositorySignals,
+  WeeklyCommits,
 } from '@innersource-backstage/plugin-innersource-common';
 
 const DAY_MS = 86_400_000;
@@ -21,38 +21,44 @@ function latest(...dates: Array<string | undefined>): string | undefined {
 }
 
 /**
- * The Repository Activity Score with the platform's stars, forks, watchers and open issues, and
- * its creation and push times next to the git history's first and last commit (the earlier
+ * The Repository Activity Score of an entity from its git history and, when a provider read the
+ * repository, the platform's stars, forks, watchers and open issues (0 without: only SCM APIs
+ * know them) and its creation and push times next to the first and last commit (the earlier
  * creation and the later update count).
  */
-export function activityWithPlatformFigures(options: {
+export function repositoryActivity(options: {
   entity: Entity;
-  contributions: ContributionSummary;
-  signals: ScmRepositorySignals;
-  metadata?: InnerSourceMetadata;
   now: Date;
+  firstCommitAt?: string;
+  lastCommitAt?: string;
+  weekly: WeeklyCommits[];
+  hasContributingGuide: boolean;
+  /** The owner-written motivation counts like a description. */
+  metadata?: InnerSourceMetadata;
+  platform?: Pick<
+    ScmRepositorySignals,
+    'forks' | 'watchers' | 'stars' | 'openIssues' | 'createdAt' | 'pushedAt'
+  >;
 }): ActivityFigure {
-  const { entity, contributions, signals, metadata, now } = options;
+  const { entity, now, metadata, platform } = options;
   const daysSince = (iso?: string) =>
     iso ? Math.max(0, (now.getTime() - Date.parse(iso)) / DAY_MS) : 100_000;
   const description = entity.metadata.description?.trim() ?? '';
   const motivation = metadata?.motivation?.trim() ?? '';
   const score = activityScore({
-    forks: signals.forks,
-    watchers: signals.watchers,
-    stars: signals.stars,
-    openIssues: signals.openIssues,
+    forks: platform?.forks ?? 0,
+    watchers: platform?.watchers ?? 0,
+    stars: platform?.stars ?? 0,
+    openIssues: platform?.openIssues ?? 0,
     daysSinceLastUpdate: daysSince(
-      latest(contributions.repository.lastCommitAt, signals.pushedAt),
+      latest(options.lastCommitAt, platform?.pushedAt),
     ),
     daysSinceCreation: daysSince(
-      earliest(contributions.repository.firstCommitAt, signals.createdAt),
+      earliest(options.firstCommitAt, platform?.createdAt),
     ),
-    weeklyCommits: contributions.weekly.map(
-      w => w.ownerTeam + w.outside + w.unknown,
-    ),
+    weeklyCommits: options.weekly.map(w => w.ownerTeam + w.outside + w.unknown),
     hasLongDescription: description.length > 30 || motivation.length > 30,
-    hasContributingGuide: contributions.hasContributingGuide,
+    hasContributingGuide: options.hasContributingGuide,
   });
   return { score, level: activityLevel(score) };
 }
