@@ -91,22 +91,9 @@ export function DistanceHistogramChart(props: DistanceHistogramChartProps) {
             data={buckets}
             margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
           >
-            <CartesianGrid
-              vertical={false}
-              stroke={chartTheme.grid}
-              strokeDasharray="3 3"
-            />
-            <XAxis
-              dataKey="label"
-              tick={{ fill: chartTheme.axis, fontSize: 12 }}
-              stroke={chartTheme.grid}
-              interval={0}
-            />
-            <YAxis
-              allowDecimals={false}
-              tick={{ fill: chartTheme.axis, fontSize: 12 }}
-              stroke={chartTheme.grid}
-            />
+            <CartesianGrid {...chartTheme.gridProps} />
+            <XAxis dataKey="label" {...chartTheme.axisProps} interval={0} />
+            <YAxis allowDecimals={false} {...chartTheme.axisProps} />
             <Tooltip
               {...chartTheme.tooltip}
               cursor={{ fill: chartTheme.cursor }}

@@ -159,23 +159,17 @@ export function ReadinessHistoryChart(props: ReadinessHistoryChartProps) {
             data={data}
             margin={{ top: 8, right: 16, bottom: 0, left: -16 }}
           >
-            <CartesianGrid
-              vertical={false}
-              stroke={chartTheme.grid}
-              strokeDasharray="3 3"
-            />
+            <CartesianGrid {...chartTheme.gridProps} />
             <XAxis
               dataKey="day"
               tickFormatter={formatDay}
-              tick={{ fill: chartTheme.axis, fontSize: 12 }}
-              stroke={chartTheme.grid}
+              {...chartTheme.axisProps}
               minTickGap={16}
             />
             <YAxis
               domain={[0, 100]}
               ticks={[0, 25, 50, 75, 100]}
-              tick={{ fill: chartTheme.axis, fontSize: 12 }}
-              stroke={chartTheme.grid}
+              {...chartTheme.axisProps}
             />
             <Tooltip
               {...chartTheme.tooltip}

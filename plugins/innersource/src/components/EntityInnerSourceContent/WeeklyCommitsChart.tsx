@@ -68,23 +68,14 @@ export function WeeklyCommitsChart(props: WeeklyCommitsChartProps) {
             data={weekly}
             margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
           >
-            <CartesianGrid
-              vertical={false}
-              stroke={chartTheme.grid}
-              strokeDasharray="3 3"
-            />
+            <CartesianGrid {...chartTheme.gridProps} />
             <XAxis
               dataKey="weekStart"
               tickFormatter={formatWeek}
-              tick={{ fill: chartTheme.axis, fontSize: 12 }}
-              stroke={chartTheme.grid}
+              {...chartTheme.axisProps}
               minTickGap={16}
             />
-            <YAxis
-              allowDecimals={false}
-              tick={{ fill: chartTheme.axis, fontSize: 12 }}
-              stroke={chartTheme.grid}
-            />
+            <YAxis allowDecimals={false} {...chartTheme.axisProps} />
             <Tooltip
               {...chartTheme.tooltip}
               cursor={{ fill: chartTheme.cursor }}

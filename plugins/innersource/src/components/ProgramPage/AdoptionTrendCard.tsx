@@ -74,22 +74,9 @@ export function AdoptionTrendChart(props: AdoptionTrendChartProps) {
             data={data}
             margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
           >
-            <CartesianGrid
-              vertical={false}
-              stroke={chartTheme.grid}
-              strokeDasharray="3 3"
-            />
-            <XAxis
-              dataKey="label"
-              tick={{ fill: chartTheme.axis, fontSize: 12 }}
-              stroke={chartTheme.grid}
-              minTickGap={16}
-            />
-            <YAxis
-              allowDecimals={false}
-              tick={{ fill: chartTheme.axis, fontSize: 12 }}
-              stroke={chartTheme.grid}
-            />
+            <CartesianGrid {...chartTheme.gridProps} />
+            <XAxis dataKey="label" {...chartTheme.axisProps} minTickGap={16} />
+            <YAxis allowDecimals={false} {...chartTheme.axisProps} />
             <Tooltip
               {...chartTheme.tooltip}
               cursor={{ fill: chartTheme.cursor }}

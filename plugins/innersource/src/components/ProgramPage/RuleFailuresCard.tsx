@@ -58,15 +58,13 @@ export function RuleFailuresChart(props: RuleFailuresChartProps) {
           <XAxis
             type="number"
             allowDecimals={false}
-            tick={{ fill: chartTheme.axis, fontSize: 12 }}
-            stroke={chartTheme.grid}
+            {...chartTheme.axisProps}
           />
           <YAxis
             type="category"
             dataKey="title"
             width={Math.min(260, Math.floor(chartWidth * 0.45))}
-            tick={{ fill: chartTheme.axis, fontSize: 12 }}
-            stroke={chartTheme.grid}
+            {...chartTheme.axisProps}
           />
           <Tooltip
             {...chartTheme.tooltip}

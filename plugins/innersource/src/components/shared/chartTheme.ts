@@ -23,6 +23,10 @@ export interface ChartTheme {
     itemStyle: CSSProperties;
   };
   legendText: CSSProperties;
+  /** Props of every chart's `CartesianGrid`: horizontal dashed lines. */
+  gridProps: { vertical: false; stroke: string; strokeDasharray: string };
+  /** Props every `XAxis` and `YAxis` shares: tick text and axis line colours. */
+  axisProps: { tick: { fill: string; fontSize: number }; stroke: string };
 }
 
 /** @internal */
@@ -48,5 +52,14 @@ export function useChartTheme(): ChartTheme {
       itemStyle: { padding: 0 },
     },
     legendText: { color: palette.text.primary },
+    gridProps: {
+      vertical: false,
+      stroke: palette.divider,
+      strokeDasharray: '3 3',
+    },
+    axisProps: {
+      tick: { fill: palette.text.secondary, fontSize: 12 },
+      stroke: palette.divider,
+    },
   };
 }
