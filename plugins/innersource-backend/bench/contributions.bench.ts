@@ -1051,6 +1051,39 @@ async function breakdownWorker(
           status === 0 ? 'no history scan, no trees at HEAD' : 'failed',
       );
       fs.rmSync(plain, { recursive: true, force: true });
+    } else {
+      // The least any fetch of the new commits costs: git alone, commits only, into a copy of the
+      // cache's repository (the floor under the incremental run; the copy is not timed).
+      const copy = path.join(path.dirname(job.cacheDir), 'fetch-floor.git');
+      spawnSync('cp', ['-a', cache.dirFor(cloneUrl), copy]);
+      const branch = spawnSync('git', ['symbolic-ref', 'HEAD'], {
+        cwd: copy,
+        encoding: 'utf8',
+      }).stdout.trim();
+      await step(
+        'git fetch --filter=tree:0 alone',
+        () =>
+          spawnSync(
+            'git',
+            [
+              '-c',
+              'maintenance.auto=false',
+              '-c',
+              'fetch.showForcedUpdates=false',
+              'fetch',
+              '--quiet',
+              '--no-tags',
+              '--no-write-fetch-head',
+              '--filter=tree:0',
+              'origin',
+              `+${branch}:${branch}`,
+            ],
+            { cwd: copy },
+          ).status,
+        status =>
+          status === 0 ? 'commits only, no trees, no history read' : 'failed',
+      );
+      fs.rmSync(copy, { recursive: true, force: true });
     }
     const repo = await step(
       incremental
@@ -1161,6 +1194,7 @@ const INFORMATIONAL = [
   'git log alone',
   'JSON.stringify',
   'git clone --filter=tree:0',
+  'git fetch --filter=tree:0',
   'same git log into Node',
 ];
 const hasGnuTime =
@@ -1543,6 +1577,21 @@ async function main() {
       const plainClone = result.full.find(st =>
         st.stage.startsWith('git clone --filter=tree:0 alone'),
       );
+      const plainFetch = result.incremental.find(st =>
+        st.stage.startsWith('git fetch --filter=tree:0 alone'),
+      );
+      if (plainFetch) {
+        // The target's budget next to the least a fetch of the new commits takes.
+        console.log(
+          `  ${TARGETS.incrementalPercent}% of this full analysis is ${fmt(
+            (total * TARGETS.incrementalPercent) / 100,
+            1,
+          )} ms; git fetching the new commits alone (commits only) took ${fmt(
+            plainFetch.ms,
+            1,
+          )} ms`,
+        );
+      }
       if (plainClone) {
         // The history is read while the clone runs: what the analysis adds is its time over that
         // of the same clone alone.
