@@ -1,5 +1,6 @@
 import {
   createBackendModule,
+  coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
@@ -16,7 +17,10 @@ import { entity } from './__testUtils__/catalogFixtures';
 import { createBareRepository, tempDir } from './__testUtils__/gitFixtures';
 import { innersourcePlugin } from './plugin';
 import { smallOrg } from './__testUtils__/catalogFixtures';
-import { permissionAwareCatalog } from './__testUtils__/permissionAwareCatalog';
+import {
+  permissionAwareCatalog,
+  permissionAwarePermissions,
+} from './__testUtils__/permissionAwareCatalog';
 
 /** Refresh right at start-up, as the first scheduled run does, instead of after the default delay. */
 const config = mockServices.rootConfig.factory({
@@ -352,10 +356,14 @@ describe('innersourcePlugin', () => {
   });
 
   it('hides entities from users who may not read them in the catalog', async () => {
+    const hiddenFrom = {
+      'user:default/outsider': ['component:default/ledger-sdk'],
+    };
     const catalog = permissionAwareCatalog({
       entities: smallOrg(),
-      hiddenFrom: { 'user:default/outsider': ['component:default/ledger-sdk'] },
+      hiddenFrom,
     });
+    const permissions = permissionAwarePermissions({ hiddenFrom });
     const { server } = await startTestBackend({
       features: [
         innersourcePlugin,
@@ -363,6 +371,11 @@ describe('innersourcePlugin', () => {
           service: catalogServiceRef,
           deps: {},
           factory: () => catalog,
+        }),
+        createServiceFactory({
+          service: coreServices.permissions,
+          deps: {},
+          factory: () => permissions,
         }),
         config,
       ],

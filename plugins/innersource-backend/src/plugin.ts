@@ -145,6 +145,7 @@ export const innersourcePlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
+        permissions: coreServices.permissions,
         catalog: catalogServiceRef,
       },
       async init({
@@ -155,6 +156,7 @@ export const innersourcePlugin = createBackendPlugin({
         httpRouter,
         httpAuth,
         auth,
+        permissions,
         catalog,
       }) {
         const store = await DatabaseInnerSourceStore.create({ database });
@@ -263,6 +265,7 @@ export const innersourcePlugin = createBackendPlugin({
             ),
             httpAuth,
             auth,
+            permissions,
             catalog,
             store,
             logger,

@@ -1,6 +1,8 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 
 /**
  * An in-memory catalog that, like the real one behind the permission framework, answers each
@@ -44,6 +46,43 @@ export function permissionAwareCatalog(options: {
         ?.credentials;
       const wanted = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
       return visibleTo(credentials).find(e => stringifyEntityRef(e) === wanted);
+    },
+  });
+}
+
+/**
+ * The permission framework in front of {@link permissionAwareCatalog}: the catalog's read
+ * permission is conditional for users with hidden entities (the catalog applies the conditions),
+ * denied to `deniedTo`, and allowed to everyone else.
+ */
+export function permissionAwarePermissions(options: {
+  hiddenFrom?: Record<string, string[]>;
+  deniedTo?: string[];
+}) {
+  return mockServices.permissions.mock({
+    async authorizeConditional(requests, opts) {
+      const principal = opts.credentials.principal as {
+        userEntityRef?: string;
+      };
+      const user = principal.userEntityRef ?? '';
+      return requests.map(() => {
+        if (options.deniedTo?.includes(user)) {
+          return { result: AuthorizeResult.DENY };
+        }
+        if (options.hiddenFrom?.[user]) {
+          return {
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'catalog',
+            resourceType: 'catalog-entity',
+            conditions: {
+              rule: 'IS_ENTITY_OWNER',
+              resourceType: 'catalog-entity',
+              params: { claims: [user] },
+            },
+          };
+        }
+        return { result: AuthorizeResult.ALLOW };
+      });
     },
   });
 }

@@ -1,6 +1,11 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { INNERSOURCE_KINDS } from '@innersource-backstage/plugin-innersource-common';
 import { CallerCache } from './CallerCache';
 
@@ -10,13 +15,20 @@ import { CallerCache } from './CallerCache';
  * catalog evaluate its permission rules over every entity on every keystroke. Visibility
  * changes show after at most `ttlMs`. A caller gets the same array until it is loaded again: the
  * store checks and stores each array's refs once (see `ReadableSets`), so it must not be changed.
+ *
+ * With the permission framework at hand, the catalog's read permission is asked first: a caller
+ * the policy lets read every entity (`ALLOW`, as under the allow-all policy, and for services)
+ * gets `undefined`, no restriction, without the catalog listing every entity for them; a caller
+ * it denies gets nothing. Only a conditional decision (read what matches these rules) needs the
+ * list from the catalog, which applies the conditions.
  */
 export class ReadableEntityCache {
-  private readonly cache: CallerCache<string[]>;
+  private readonly cache: CallerCache<string[] | undefined>;
 
   constructor(
     private readonly options: {
       catalog: CatalogService;
+      permissions?: PermissionsService;
       ttlMs: number;
       maxEntries?: number;
       now?: () => number;
@@ -28,11 +40,24 @@ export class ReadableEntityCache {
     });
   }
 
-  readableRefs(credentials: BackstageCredentials): Promise<string[]> {
+  /** The refs the caller may read; undefined when the caller may read every entity. */
+  readableRefs(
+    credentials: BackstageCredentials,
+  ): Promise<string[] | undefined> {
     return this.cache.get(credentials);
   }
 
-  private async load(credentials: BackstageCredentials): Promise<string[]> {
+  private async load(
+    credentials: BackstageCredentials,
+  ): Promise<string[] | undefined> {
+    if (this.options.permissions) {
+      const [decision] = await this.options.permissions.authorizeConditional(
+        [{ permission: catalogEntityReadPermission }],
+        { credentials },
+      );
+      if (decision.result === AuthorizeResult.ALLOW) return undefined;
+      if (decision.result === AuthorizeResult.DENY) return [];
+    }
     const refs: string[] = [];
     for await (const page of this.options.catalog.streamEntities(
       {

@@ -10,7 +10,10 @@ import { computeResults } from '../compute/computeResults';
 import { metadataRules } from '../compute/metadataRules';
 import { DatabaseInnerSourceStore } from '../database/DatabaseInnerSourceStore';
 import { smallOrg } from '../__testUtils__/catalogFixtures';
-import { permissionAwareCatalog } from '../__testUtils__/permissionAwareCatalog';
+import {
+  permissionAwareCatalog,
+  permissionAwarePermissions,
+} from '../__testUtils__/permissionAwareCatalog';
 import { createRouter } from './router';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -193,41 +196,49 @@ describe('createRouter', () => {
   });
 });
 
+const HIDDEN = { [OUTSIDER]: ['component:default/ledger-sdk'] };
+
+/** The router over the small org, with a catalog that hides the SDK from the outsider. */
+async function discoveryApp(options: {
+  permissions?: ReturnType<typeof permissionAwarePermissions>;
+}) {
+  const catalogCalls = { count: 0 };
+  const knex = await databases.init('SQLITE_3');
+  const store = await DatabaseInnerSourceStore.create({
+    database: { getClient: async () => knex },
+  });
+  const entities = smallOrg();
+  const computedAt = new Date();
+  await store.replaceResults({
+    results: await computeResults({
+      entities,
+      rules: metadataRules,
+      computedAt,
+    }),
+    computedAt,
+  });
+  const catalog = permissionAwareCatalog({ entities, hiddenFrom: HIDDEN });
+  const original = catalog.streamEntities.getMockImplementation()!;
+  catalog.streamEntities.mockImplementation((...args) => {
+    catalogCalls.count += 1;
+    return original(...args);
+  });
+  const router = await createRouter({
+    httpAuth: mockServices.httpAuth(),
+    catalog,
+    ...(options.permissions ? { permissions: options.permissions } : {}),
+    store,
+    logger: mockServices.logger.mock(),
+  });
+  return { app: express().use(router).use(mockErrorHandler()), catalogCalls };
+}
+
 describe('createRouter discovery', () => {
   let app: express.Express;
-  const catalogCalls = { count: 0 };
+  let catalogCalls: { count: number };
 
   beforeAll(async () => {
-    const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseInnerSourceStore.create({
-      database: { getClient: async () => knex },
-    });
-    const entities = smallOrg();
-    const computedAt = new Date();
-    await store.replaceResults({
-      results: await computeResults({
-        entities,
-        rules: metadataRules,
-        computedAt,
-      }),
-      computedAt,
-    });
-    const catalog = permissionAwareCatalog({
-      entities,
-      hiddenFrom: { [OUTSIDER]: ['component:default/ledger-sdk'] },
-    });
-    const original = catalog.streamEntities.getMockImplementation()!;
-    catalog.streamEntities.mockImplementation((...args) => {
-      catalogCalls.count += 1;
-      return original(...args);
-    });
-    const router = await createRouter({
-      httpAuth: mockServices.httpAuth(),
-      catalog,
-      store,
-      logger: mockServices.logger.mock(),
-    });
-    app = express().use(router).use(mockErrorHandler());
+    ({ app, catalogCalls } = await discoveryApp({}));
   });
 
   it('returns facet counts over the visible matches when asked', async () => {
@@ -295,5 +306,60 @@ describe('createRouter discovery', () => {
     const response = await request(app).get(path);
     expect(response.status).toBe(400);
     expect(response.body.error.message).toMatch(message);
+  });
+});
+
+describe('createRouter discovery with the permission framework', () => {
+  let app: express.Express;
+  let catalogCalls: { count: number };
+  const NOBODY = 'user:default/nobody';
+
+  beforeAll(async () => {
+    ({ app, catalogCalls } = await discoveryApp({
+      permissions: permissionAwarePermissions({
+        hiddenFrom: HIDDEN,
+        deniedTo: [NOBODY],
+      }),
+    }));
+  });
+
+  it('lists everything for a user the policy lets read every entity, without asking the catalog', async () => {
+    const before = catalogCalls.count;
+    const response = await request(app)
+      .get('/projects?kind=Component&facets=true')
+      .set('Authorization', mockCredentials.user.header('user:default/guest'));
+    expect(response.status).toBe(200);
+    expect(response.body.totalCount).toBe(5);
+    expect(response.body.items.map((i: any) => i.entity.name)).toContain(
+      'ledger-sdk',
+    );
+    expect(catalogCalls.count).toBe(before);
+  });
+
+  it('asks the catalog which entities a user may read when the decision is conditional', async () => {
+    const before = catalogCalls.count;
+    const response = await request(app)
+      .get('/projects?kind=Component&facets=true')
+      .set('Authorization', mockCredentials.user.header(OUTSIDER));
+    expect(response.body.totalCount).toBe(4);
+    expect(response.body.items.map((i: any) => i.entity.name)).not.toContain(
+      'ledger-sdk',
+    );
+    expect(response.body.facets.tag).toEqual([]);
+    expect(catalogCalls.count - before).toBe(1);
+  });
+
+  it('lists nothing, with no counts, for a user the policy denies', async () => {
+    const response = await request(app)
+      .get('/projects?facets=true')
+      .set('Authorization', mockCredentials.user.header(NOBODY));
+    expect(response.status).toBe(200);
+    expect(response.body.items).toEqual([]);
+    expect(response.body.totalCount).toBe(0);
+    expect(response.body.facets.kind).toEqual([]);
+    const csv = await request(app)
+      .get('/projects.csv')
+      .set('Authorization', mockCredentials.user.header(NOBODY));
+    expect(csv.text.trim().split('\r\n')).toHaveLength(1);
   });
 });

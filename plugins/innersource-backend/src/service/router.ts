@@ -2,6 +2,7 @@ import {
   AuthService,
   HttpAuthService,
   LoggerService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
@@ -159,6 +160,11 @@ export interface RouterOptions {
   /** Serve SVG badges without login for entities that opt in. */
   badgesEnabled?: boolean;
   httpAuth: HttpAuthService;
+  /**
+   * Asked whether a caller may read every catalog entity before the catalog is asked which ones
+   * (see ReadableEntityCache); without it, the catalog is always asked.
+   */
+  permissions?: PermissionsService;
   catalog: CatalogService;
   store: InnerSourceStore;
   logger: LoggerService;
@@ -175,6 +181,7 @@ export async function createRouter(
   const staleAfterDays = options.staleAfterDays ?? 180;
   const readableCache = new ReadableEntityCache({
     catalog,
+    permissions: options.permissions,
     ttlMs: options.readableCacheTtlMs ?? 30_000,
   });
   const router = Router();
