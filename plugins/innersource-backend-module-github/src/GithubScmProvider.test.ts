@@ -408,6 +408,52 @@ describe('GithubScmProvider', () => {
     ]);
   });
 
+  it('says how far back the read reached when the page limit stops it inside the window', async () => {
+    const { provider, github, logger } = setup({
+      provider: { firstPageSize: 2, pageSize: 2, maxPages: 1 },
+    });
+    const path = 'acme/ledger';
+    github.addRepository(path, {
+      pullRequests: [
+        pullRequest(path, 7, '2026-11-20T10:00:00Z'),
+        pullRequest(path, 6, '2026-10-20T10:00:00Z'),
+        pullRequest(path, 5, '2026-06-01T10:00:00Z'),
+        pullRequest(path, 4, '2026-01-01T10:00:00Z'),
+        // in the window, but past the page limit
+        pullRequest(path, 3, '2025-12-25T10:00:00Z'),
+      ],
+      issues: [issue(path, 30, '2026-11-01T10:00:00Z')],
+    });
+
+    const [result] = await provider.readRepositories([locator(path)], READ);
+
+    expect(result.signals?.pullRequests?.map(p => p.number)).toEqual([
+      7, 6, 5, 4,
+    ]);
+    expect(result.signals?.readLimits).toEqual({
+      pullRequestsFrom: '2026-01-01T10:00:00Z',
+    });
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('older ones are left out'),
+    );
+  });
+
+  it('leaves the read limits out when the read reached the start of the window', async () => {
+    const { provider, github } = setup({
+      provider: { firstPageSize: 2, pageSize: 2, maxPages: 1 },
+    });
+    const path = 'acme/ledger';
+    github.addRepository(path, {
+      pullRequests: [
+        pullRequest(path, 2, '2026-11-20T10:00:00Z'),
+        pullRequest(path, 1, '2026-10-20T10:00:00Z'),
+      ],
+    });
+    const [result] = await provider.readRepositories([locator(path)], READ);
+    expect(result.signals?.pullRequests).toHaveLength(2);
+    expect(result.signals?.readLimits).toBeUndefined();
+  });
+
   it('returns authors and the earliest responses with bot flags', async () => {
     const { provider, github } = setup();
     const path = 'acme/ledger';

@@ -7,7 +7,10 @@ import {
   ScmIntegrationRegistry,
   ScmIntegrations,
 } from '@backstage/integration';
-import { ScmRepositorySignals } from '@innersource-backstage/plugin-innersource-common';
+import {
+  ScmReadLimits,
+  ScmRepositorySignals,
+} from '@innersource-backstage/plugin-innersource-common';
 import {
   ScmHttpClient,
   ScmHttpClientOptions,
@@ -681,8 +684,14 @@ export class GithubScmProvider implements ScmProvider {
     });
     calls += pullRequests.calls;
     stats.pageCalls += pullRequests.calls;
+    const readLimits: ScmReadLimits = {};
     if (pullRequests.error) failures.push(pullRequests.error);
-    else signals.pullRequests = pullRequests.items.map(toChangeRequest);
+    else {
+      signals.pullRequests = pullRequests.items.map(toChangeRequest);
+      if (pullRequests.limitedFrom) {
+        readLimits.pullRequestsFrom = pullRequests.limitedFrom;
+      }
+    }
 
     const issues = await this.collectPages<GqlIssue>({
       first: node.recentIssues,
@@ -695,7 +704,13 @@ export class GithubScmProvider implements ScmProvider {
     calls += issues.calls;
     stats.pageCalls += issues.calls;
     if (issues.error) failures.push(issues.error);
-    else signals.issues = issues.items.map(toIssue);
+    else {
+      signals.issues = issues.items.map(toIssue);
+      if (issues.limitedFrom) readLimits.issuesFrom = issues.limitedFrom;
+    }
+    if (readLimits.pullRequestsFrom || readLimits.issuesFrom) {
+      signals.readLimits = readLimits;
+    }
 
     const error = combine(failures);
     return { url, signals, calls, ...(error ? { error } : {}) };
@@ -803,10 +818,17 @@ export class GithubScmProvider implements ScmProvider {
     next: (
       after: string | null,
     ) => Promise<{ page: GqlPage<T>; attempts: number }>;
-  }): Promise<{ items: T[]; calls: number; error?: ScmReadError }> {
+  }): Promise<{
+    items: T[];
+    calls: number;
+    /** The oldest item read, when the page limit stopped the read before `since`. */
+    limitedFrom?: string;
+    error?: ScmReadError;
+  }> {
     const { since, next } = options;
     const items: T[] = [];
     let calls = 0;
+    let limitedFrom: string | undefined;
     try {
       let page = options.first;
       if (!page) {
@@ -827,6 +849,7 @@ export class GithubScmProvider implements ScmProvider {
           this.logger.warn(
             `GitHub: stopped after ${pages} further pages of ${options.what}; older ones are left out`,
           );
+          limitedFrom = items[items.length - 1]?.createdAt;
           break;
         }
         const answer = await next(endCursor);
@@ -841,6 +864,6 @@ export class GithubScmProvider implements ScmProvider {
         error: readErrorOf(error),
       };
     }
-    return { items, calls };
+    return { items, calls, ...(limitedFrom ? { limitedFrom } : {}) };
   }
 }

@@ -691,6 +691,10 @@ describe('GitlabScmProvider', () => {
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('read the newest 200 items only'),
     );
+    // the data says how far back the read reached: the 200th merge request's creation time
+    expect(result.signals?.readLimits).toEqual({
+      pullRequestsFrom: mergeRequests[199].created_at,
+    });
   });
 
   it('reuses the project answer on 304 and earlier notes while an item did not change', async () => {

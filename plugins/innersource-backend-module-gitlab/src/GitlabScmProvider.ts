@@ -8,6 +8,7 @@ import {
 import {
   ScmChangeRequest,
   ScmIssue,
+  ScmReadLimits,
   ScmRepositorySignals,
   ScmResponse,
 } from '@innersource-backstage/plugin-innersource-common';
@@ -375,15 +376,27 @@ export class GitlabScmProvider implements ScmProvider {
         signal,
       });
 
+    const readLimits: ScmReadLimits = {};
     const pullRequests = await attempt('merge requests', () =>
       this.readMergeRequests({ api, base, project, options, notes }),
     );
-    if (pullRequests) signals.pullRequests = pullRequests;
+    if (pullRequests) {
+      signals.pullRequests = pullRequests.items;
+      if (pullRequests.limitedFrom) {
+        readLimits.pullRequestsFrom = pullRequests.limitedFrom;
+      }
+    }
 
     const issues = await attempt('issues', () =>
       this.readIssues({ api, base, project, options, notes }),
     );
-    if (issues) signals.issues = issues;
+    if (issues) {
+      signals.issues = issues.items;
+      if (issues.limitedFrom) readLimits.issuesFrom = issues.limitedFrom;
+    }
+    if (readLimits.pullRequestsFrom || readLimits.issuesFrom) {
+      signals.readLimits = readLimits;
+    }
 
     // Keep the notes of items still in the window; after a partial read keep the older ones too.
     this.notesCache.set(
@@ -538,15 +551,15 @@ export class GitlabScmProvider implements ScmProvider {
     project: GitlabProject;
     options: ScmReadOptions;
     notes: (path: string, item: NotesItem) => Promise<ScmResponse[]>;
-  }): Promise<ScmChangeRequest[]> {
+  }): Promise<{ items: ScmChangeRequest[]; limitedFrom?: string }> {
     const { api, base, project, notes } = options;
-    if (!mergeRequestsEnabled(project)) return [];
-    const items = await this.createdSince<GitlabMergeRequest>(
+    if (!mergeRequestsEnabled(project)) return { items: [] };
+    const { items, limitedFrom } = await this.createdSince<GitlabMergeRequest>(
       api,
       `${base}/merge_requests`,
       options.options,
     );
-    return mapConcurrently(items, NOTES_CONCURRENCY, async mr =>
+    const read = await mapConcurrently(items, NOTES_CONCURRENCY, async mr =>
       changeRequestOf(
         mr,
         await notes(`${base}/merge_requests/${mr.iid}/notes`, {
@@ -556,6 +569,7 @@ export class GitlabScmProvider implements ScmProvider {
         }),
       ),
     );
+    return { items: read, ...(limitedFrom ? { limitedFrom } : {}) };
   }
 
   private async readIssues(options: {
@@ -564,15 +578,15 @@ export class GitlabScmProvider implements ScmProvider {
     project: GitlabProject;
     options: ScmReadOptions;
     notes: (path: string, item: NotesItem) => Promise<ScmResponse[]>;
-  }): Promise<ScmIssue[]> {
+  }): Promise<{ items: ScmIssue[]; limitedFrom?: string }> {
     const { api, base, project, notes } = options;
-    if (!issuesEnabled(project)) return [];
-    const items = await this.createdSince<GitlabIssue>(
+    if (!issuesEnabled(project)) return { items: [] };
+    const { items, limitedFrom } = await this.createdSince<GitlabIssue>(
       api,
       `${base}/issues`,
       options.options,
     );
-    return mapConcurrently(items, NOTES_CONCURRENCY, async issue =>
+    const read = await mapConcurrently(items, NOTES_CONCURRENCY, async issue =>
       issueOf(
         issue,
         await notes(`${base}/issues/${issue.iid}/notes`, {
@@ -582,14 +596,18 @@ export class GitlabScmProvider implements ScmProvider {
         }),
       ),
     );
+    return { items: read, ...(limitedFrom ? { limitedFrom } : {}) };
   }
 
-  /** Items created at or after `since`, newest first. */
+  /**
+   * Items created at or after `since`, newest first; `limitedFrom`, the oldest one's creation
+   * time, when the page limit stopped the read before `since`.
+   */
   private async createdSince<T extends { created_at: string; iid: number }>(
     api: GitlabRestClient,
     path: string,
     options: ScmReadOptions,
-  ): Promise<T[]> {
+  ): Promise<{ items: T[]; limitedFrom?: string }> {
     const since = options.since.getTime();
     const { items, truncated } = await api.getAllPages<T>(path, {
       query: {
@@ -617,8 +635,10 @@ export class GitlabScmProvider implements ScmProvider {
           this.maxPages
         } pages); raise innersource.scm.gitlab.maxPages to read further back`,
       );
+      const oldest = items[items.length - 1]?.created_at;
+      if (oldest) return { items, limitedFrom: oldest };
     }
-    return items;
+    return { items };
   }
 
   /**

@@ -118,6 +118,24 @@ export interface ScmRepositorySignals {
   pullRequests: ScmChangeRequest[];
   /** Issues created in the longest metric window (365 days), pull requests not included. */
   issues: ScmIssue[];
+  /**
+   * Set when the provider stopped paging at its page limit before the start of the window: the
+   * creation time (ISO 8601) of the oldest pull request or issue it read. Older ones in the window
+   * were not read, so the figures count only the newest.
+   */
+  readLimits?: ScmReadLimits;
+}
+
+/**
+ * How far back a read of pull requests and issues reached when a page limit cut it short.
+ *
+ * @public
+ */
+export interface ScmReadLimits {
+  /** Pull requests created before this time (ISO 8601) were not read. */
+  pullRequestsFrom?: string;
+  /** Issues created before this time (ISO 8601) were not read. */
+  issuesFrom?: string;
 }
 
 /**
@@ -238,6 +256,8 @@ export interface ScmSummary {
   topics: string[];
   goodFirstIssues: ScmRepositorySignals['goodFirstIssues'];
   windows: ScmWindowFigures[];
+  /** Set when a page limit cut the read of pull requests or issues short (see ScmRepositorySignals). */
+  readLimits?: ScmReadLimits;
   /** When the platform was last read successfully (ISO 8601). */
   fetchedAt?: string;
   /** True when the last read failed or was partial and some figures are from an earlier read. */

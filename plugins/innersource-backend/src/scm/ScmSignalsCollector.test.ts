@@ -227,6 +227,43 @@ describe.each(databases.eachSupportedId())('ScmSignalsCollector on %s', id => {
     expect(billing.error?.kind).toBe('rate-limited');
   });
 
+  it('keeps the page limit of what it keeps from a read, and drops it when a read reaches the window start', async () => {
+    const { provider, collector } = await setup();
+    provider.next = url => ({
+      url,
+      signals: signals(url, {
+        readLimits: {
+          pullRequestsFrom: '2026-03-01T00:00:00Z',
+          issuesFrom: '2026-02-01T00:00:00Z',
+        },
+      }),
+      calls: 2,
+    });
+    await collector.collect({ entities, now: first });
+    // pull requests read again in full, issues failed (kept from the first read)
+    provider.next = url => {
+      const { issues, readLimits, ...rest } = signals(url);
+      return {
+        url,
+        signals: rest,
+        error: { kind: 'rate-limited', message: 'Rate limited' },
+        calls: 2,
+      };
+    };
+    const partial = await collector.collect({ entities, now: second });
+    expect(
+      partial.get('component:default/billing')!.signals?.readLimits,
+    ).toEqual({ issuesFrom: '2026-02-01T00:00:00Z' });
+    provider.next = url => ({ url, signals: signals(url), calls: 2 });
+    const full = await collector.collect({
+      entities,
+      now: new Date('2026-11-24T11:00:00Z'),
+    });
+    expect(full.get('component:default/billing')!.signals).not.toHaveProperty(
+      'readLimits',
+    );
+  });
+
   it('records a failure without figures when the first read fails, and a throwing provider fails all its reads', async () => {
     const { provider, collector } = await setup();
     provider.readRepositories = async () => {

@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ScmOrganizationReport,
+  ScmReadLimits,
   ScmRepositorySignals,
 } from '@innersource-backstage/plugin-innersource-common';
 import {
@@ -51,6 +52,26 @@ function errorOf(error: unknown): ScmReadError {
   };
 }
 
+/**
+ * The page limits of a merged read: pull requests and issues read this time bring their own
+ * (none when the read reached the window's start); those kept from the stored read keep theirs.
+ */
+function mergedReadLimits(
+  base: ScmRepositorySignals | undefined,
+  read: Partial<ScmRepositorySignals>,
+): ScmReadLimits | undefined {
+  const limits: ScmReadLimits = {};
+  const pullRequestsFrom = read.pullRequests
+    ? read.readLimits?.pullRequestsFrom
+    : base?.readLimits?.pullRequestsFrom;
+  const issuesFrom = read.issues
+    ? read.readLimits?.issuesFrom
+    : base?.readLimits?.issuesFrom;
+  if (pullRequestsFrom) limits.pullRequestsFrom = pullRequestsFrom;
+  if (issuesFrom) limits.issuesFrom = issuesFrom;
+  return limits.pullRequestsFrom || limits.issuesFrom ? limits : undefined;
+}
+
 /** Combines a new read with the stored one: what failed keeps its earlier value, marked stale. */
 export function mergeRead(options: {
   provider: string;
@@ -73,8 +94,10 @@ export function mergeRead(options: {
         ...read.signals,
         provider,
         url: read.url,
+        readLimits: mergedReadLimits(base, read.signals),
       } as ScmRepositorySignals)
     : base;
+  if (merged && !merged.readLimits) delete merged.readLimits;
   const complete =
     merged && REQUIRED.every(field => merged[field] !== undefined);
   const signals = complete ? merged : base;

@@ -178,6 +178,7 @@ export function scmSummary(options: {
     topics: signals.topics,
     goodFirstIssues: signals.goodFirstIssues,
     windows,
+    ...(signals.readLimits ? { readLimits: signals.readLimits } : {}),
     ...(fetchedAt ? { fetchedAt } : {}),
     stale,
     ...(error ? { error } : {}),

@@ -11,6 +11,7 @@ import { useState } from 'react';
 import {
   Figure,
   FigureList,
+  formatDate,
   formatDuration,
   formatPercent,
   pluralize,
@@ -139,6 +140,41 @@ function RatioFigures(props: { figures: ScmWindowFigures }) {
   );
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Says which pull requests and issues of the window a page limit kept from being read (the
+ * figures count only the newer ones); nothing when the read reached the window's start.
+ */
+function ReadLimitNote(props: { scm: ScmSummary; window: ScmWindow }) {
+  const { scm, window } = props;
+  const limits = scm.readLimits;
+  if (!limits) return null;
+  const readAt = scm.fetchedAt ? Date.parse(scm.fetchedAt) : Date.now();
+  const start = readAt - Number.parseInt(window, 10) * DAY_MS;
+  const cut = (from?: string) => from !== undefined && Date.parse(from) > start;
+  const parts = [
+    ...(cut(limits.pullRequestsFrom)
+      ? [`pull requests created before ${formatDate(limits.pullRequestsFrom!)}`]
+      : []),
+    ...(cut(limits.issuesFrom)
+      ? [`issues created before ${formatDate(limits.issuesFrom!)}`]
+      : []),
+  ];
+  if (parts.length === 0) return null;
+  return (
+    <Typography
+      variant="caption"
+      color="textSecondary"
+      component="p"
+      role="note"
+    >
+      Partial figures: the read stopped at the page limit, so{' '}
+      {parts.join(' and ')} are not counted in this window.
+    </Typography>
+  );
+}
+
 /** @internal */
 export interface PullRequestsCardProps {
   scm: ScmSummary;
@@ -184,6 +220,7 @@ export function PullRequestsCard(props: PullRequestsCardProps) {
         </Typography>
       ) : (
         <>
+          <ReadLimitNote scm={scm} window={figures.window} />
           <WindowFigures figures={figures} />
           <RatioFigures figures={figures} />
         </>

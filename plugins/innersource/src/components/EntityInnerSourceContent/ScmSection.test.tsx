@@ -136,6 +136,29 @@ describe('the SCM platform cards of the InnerSource tab', () => {
     expect(figure(ratio, 'Pull requests')).toHaveTextContent('28%');
   });
 
+  it('says when a page limit kept older pull requests of the window from being read', async () => {
+    const readAt = Date.parse(paymentsScm.fetchedAt!);
+    const from = new Date(readAt - 60 * 86_400_000).toISOString();
+    answer(
+      withScm(
+        { ...paymentsScm, readLimits: { pullRequestsFrom: from } },
+        paymentsSharing,
+      ),
+    );
+    const card = await findCard('Pull requests and issues');
+    // 60 days back: the 365-day window is partial...
+    expect(within(card).getByRole('note')).toHaveTextContent(
+      `Partial figures: the read stopped at the page limit, so pull requests created before ${new Date(
+        from,
+      ).toLocaleDateString()} are not counted in this window.`,
+    );
+    // ...the 30-day one is whole
+    await userEvent.click(
+      within(card).getByRole('button', { name: '30 days' }),
+    );
+    expect(within(card).queryByRole('note')).toBeNull();
+  });
+
   it('says when no outside pull request was made, or none was answered yet', async () => {
     answer(
       withScm(
