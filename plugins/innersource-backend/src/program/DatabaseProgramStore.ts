@@ -43,17 +43,6 @@ const FAILURES = 'innersource_program_rule_failures';
 const WEEKLY = 'innersource_program_weekly';
 const HISTORY = 'innersource_program_history';
 
-/** The tables that hold the facts of the last refresh only. */
-const CURRENT_TABLES = [
-  GROUPS,
-  FACTS,
-  WINDOWS,
-  DISTANCES,
-  FLOWS,
-  REUSE,
-  FAILURES,
-];
-
 /** Rows per insert: at most ~1,300 bound values, far below the limits of SQLite and PostgreSQL. */
 const CHUNK = 100;
 
@@ -64,10 +53,22 @@ const SEVERITY_BY_RANK: LintSeverity[] = ['error', 'warning', 'info'];
 
 type Row = Record<string, unknown>;
 
-const num = (value: unknown): number =>
-  value === null || value === undefined ? 0 : Number(value);
+const numOrNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
+const num = (value: unknown): number => numOrNull(value) ?? 0;
 const str = (value: unknown): string | undefined =>
   value === null || value === undefined ? undefined : String(value);
+
+/** `{ [key]: text }` for a column with a value, `{}` for a null or empty one, to spread. */
+function optional<K extends string>(
+  key: K,
+  value: unknown,
+): Partial<Record<K, string>> {
+  return value ? ({ [key]: String(value) } as Record<K, string>) : {};
+}
+
+const asc = (column: string) => ({ column, order: 'asc' as const });
+const desc = (column: string) => ({ column, order: 'desc' as const });
 
 function asLevel(value: unknown): ReadinessLevel {
   return (READINESS_LEVELS as readonly unknown[]).includes(value)
@@ -75,10 +76,124 @@ function asLevel(value: unknown): ReadinessLevel {
     : 'none';
 }
 
-async function insertChunked(tx: Knex.Transaction, table: string, rows: Row[]) {
+/** The counts that `projectCounts` selects, as a result reports them. */
+function projectCountsOf(row: Row | undefined) {
+  return {
+    projects: num(row?.projects),
+    innerSourceProjects: num(row?.innersource),
+  };
+}
+
+/** Inserts in chunks; with `mergeOn`, a row that clashes on those columns replaces the old one. */
+async function insertChunked(
+  tx: Knex.Transaction,
+  table: string,
+  rows: Row[],
+  mergeOn?: string[],
+) {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await tx(table).insert(rows.slice(i, i + CHUNK));
+    const insert = tx(table).insert(rows.slice(i, i + CHUNK));
+    await (mergeOn ? insert.onConflict(mergeOn).merge() : insert);
   }
+}
+
+/** The rows of each table that holds the facts of the last refresh only. */
+function currentRows(
+  facts: ProgramFacts,
+  computedAt: string,
+): Array<[table: string, rows: Row[]]> {
+  return [
+    [
+      GROUPS,
+      facts.groups.map(g => ({
+        group_ref: g.groupRef,
+        title: g.title ?? null,
+        parent_ref: g.parentRef ?? null,
+        depth: g.depth,
+        path: g.path,
+      })),
+    ],
+    [
+      FACTS,
+      facts.entities.map(e => ({
+        entity_ref: e.entityRef,
+        kind: e.kind,
+        title: e.title ?? null,
+        owner_ref: e.ownerRef ?? null,
+        owner_title: e.ownerTitle ?? null,
+        business_unit_ref: e.businessUnitRef ?? null,
+        owner_path: e.ownerPath,
+        is_innersource: e.isInnerSource,
+        readiness_level: e.readinessLevel,
+        lint_score: e.lintScore,
+        usage_count: e.usageCount,
+        business_unit_count: e.businessUnitCount,
+        cross_team_dependencies: e.crossTeamDependencies,
+        has_history: e.hasHistory,
+        last_commit_at: e.lastCommitAt ?? null,
+        computed_at: computedAt,
+      })),
+    ],
+    [
+      WINDOWS,
+      facts.windows.map(w => ({
+        entity_ref: w.entityRef,
+        time_window: w.window,
+        commits: w.commits,
+        owner_team_commits: w.ownerTeamCommits,
+        outside_commits: w.outsideCommits,
+        outside_contributors: w.outsideContributors,
+        absence_factor: w.absenceFactor,
+      })),
+    ],
+    [
+      DISTANCES,
+      facts.distances.map(d => ({
+        entity_ref: d.entityRef,
+        time_window: d.window,
+        distance: d.distance,
+        commits: d.commits,
+      })),
+    ],
+    [
+      FLOWS,
+      facts.flows.map(f => ({
+        entity_ref: f.entityRef,
+        time_window: f.window,
+        from_team_ref: f.fromTeamRef,
+        from_team_path: f.fromTeamPath,
+        to_team_ref: f.toTeamRef,
+        commits: f.commits,
+        contributors: f.contributors,
+      })),
+    ],
+    [
+      REUSE,
+      facts.reuse.map(r => ({
+        provider_ref: r.providerRef,
+        consumer_ref: r.consumerRef,
+        provider_business_unit_ref: r.providerBusinessUnitRef ?? null,
+        consumer_owner_ref: r.consumerOwnerRef ?? null,
+        consumer_business_unit_ref: r.consumerBusinessUnitRef ?? null,
+        consumer_owner_path: r.consumerOwnerPath,
+        cross_team: r.crossTeam,
+      })),
+    ],
+    [
+      FAILURES,
+      facts.ruleFailures.map(f => ({
+        entity_ref: f.entityRef,
+        rule_id: f.ruleId,
+        title: f.title,
+        category: f.category,
+        severity: f.severity,
+        waiver_status: f.waiver?.status ?? null,
+        waiver_owner: f.waiver?.owner ?? null,
+        waiver_reason: f.waiver?.reason ?? null,
+        waiver_expires: f.waiver?.expires ?? null,
+      })),
+    ],
+  ];
 }
 
 /** The knex implementation of {@link ProgramStore}, for SQLite and PostgreSQL. */
@@ -101,107 +216,14 @@ export class DatabaseProgramStore implements ProgramStore {
     const at = computedAt.toISOString();
     const day = utcDayOf(computedAt);
     const weeks = facts.weekly.map(w => w.weekStart).sort();
+    const current = currentRows(facts, at);
     await this.db.transaction(async tx => {
-      for (const table of CURRENT_TABLES) {
+      for (const [table] of current) {
         await tx(table).delete();
       }
-      await insertChunked(
-        tx,
-        GROUPS,
-        facts.groups.map(g => ({
-          group_ref: g.groupRef,
-          title: g.title ?? null,
-          parent_ref: g.parentRef ?? null,
-          depth: g.depth,
-          path: g.path,
-        })),
-      );
-      await insertChunked(
-        tx,
-        FACTS,
-        facts.entities.map(e => ({
-          entity_ref: e.entityRef,
-          kind: e.kind,
-          title: e.title ?? null,
-          owner_ref: e.ownerRef ?? null,
-          owner_title: e.ownerTitle ?? null,
-          business_unit_ref: e.businessUnitRef ?? null,
-          owner_path: e.ownerPath,
-          is_innersource: e.isInnerSource,
-          readiness_level: e.readinessLevel,
-          lint_score: e.lintScore,
-          usage_count: e.usageCount,
-          business_unit_count: e.businessUnitCount,
-          cross_team_dependencies: e.crossTeamDependencies,
-          has_history: e.hasHistory,
-          last_commit_at: e.lastCommitAt ?? null,
-          computed_at: at,
-        })),
-      );
-      await insertChunked(
-        tx,
-        WINDOWS,
-        facts.windows.map(w => ({
-          entity_ref: w.entityRef,
-          time_window: w.window,
-          commits: w.commits,
-          owner_team_commits: w.ownerTeamCommits,
-          outside_commits: w.outsideCommits,
-          outside_contributors: w.outsideContributors,
-          absence_factor: w.absenceFactor,
-        })),
-      );
-      await insertChunked(
-        tx,
-        DISTANCES,
-        facts.distances.map(d => ({
-          entity_ref: d.entityRef,
-          time_window: d.window,
-          distance: d.distance,
-          commits: d.commits,
-        })),
-      );
-      await insertChunked(
-        tx,
-        FLOWS,
-        facts.flows.map(f => ({
-          entity_ref: f.entityRef,
-          time_window: f.window,
-          from_team_ref: f.fromTeamRef,
-          from_team_path: f.fromTeamPath,
-          to_team_ref: f.toTeamRef,
-          commits: f.commits,
-          contributors: f.contributors,
-        })),
-      );
-      await insertChunked(
-        tx,
-        REUSE,
-        facts.reuse.map(r => ({
-          provider_ref: r.providerRef,
-          consumer_ref: r.consumerRef,
-          provider_business_unit_ref: r.providerBusinessUnitRef ?? null,
-          consumer_owner_ref: r.consumerOwnerRef ?? null,
-          consumer_business_unit_ref: r.consumerBusinessUnitRef ?? null,
-          consumer_owner_path: r.consumerOwnerPath,
-          cross_team: r.crossTeam,
-        })),
-      );
-      await insertChunked(
-        tx,
-        FAILURES,
-        facts.ruleFailures.map(f => ({
-          entity_ref: f.entityRef,
-          rule_id: f.ruleId,
-          title: f.title,
-          category: f.category,
-          severity: f.severity,
-          waiver_status: f.waiver?.status ?? null,
-          waiver_owner: f.waiver?.owner ?? null,
-          waiver_reason: f.waiver?.reason ?? null,
-          waiver_expires: f.waiver?.expires ?? null,
-        })),
-      );
+      for (const [table, rows] of current) {
+        await insertChunked(tx, table, rows);
+      }
 
       // Weekly commits: the weeks just read replace what was stored for them; older weeks stay,
       // so the series grows beyond the 52 weeks each read covers. Quiet weeks need no row.
@@ -226,22 +248,21 @@ export class DatabaseProgramStore implements ProgramStore {
       );
 
       // One history row per entity per day; a later refresh the same day replaces it.
-      const history = facts.entities.map(e => ({
-        day,
-        entity_ref: e.entityRef,
-        owner_path: e.ownerPath,
-        is_innersource: e.isInnerSource,
-        readiness_level: e.readinessLevel,
-        usage_count: e.usageCount,
-        cross_team_dependencies: e.crossTeamDependencies,
-        recorded_at: at,
-      }));
-      for (let i = 0; i < history.length; i += CHUNK) {
-        await tx(HISTORY)
-          .insert(history.slice(i, i + CHUNK))
-          .onConflict(['day', 'entity_ref'])
-          .merge();
-      }
+      await insertChunked(
+        tx,
+        HISTORY,
+        facts.entities.map(e => ({
+          day,
+          entity_ref: e.entityRef,
+          owner_path: e.ownerPath,
+          is_innersource: e.isInnerSource,
+          readiness_level: e.readinessLevel,
+          usage_count: e.usageCount,
+          cross_team_dependencies: e.crossTeamDependencies,
+          recorded_at: at,
+        })),
+        ['day', 'entity_ref'],
+      );
     });
   }
 
@@ -254,22 +275,32 @@ export class DatabaseProgramStore implements ProgramStore {
     const rows: Row[] = await this.db(GROUPS).orderBy('path');
     return rows.map(row => ({
       groupRef: String(row.group_ref),
-      ...(row.title ? { title: String(row.title) } : {}),
-      ...(row.parent_ref ? { parentRef: String(row.parent_ref) } : {}),
+      ...optional('title', row.title),
+      ...optional('parentRef', row.parent_ref),
       depth: num(row.depth),
       path: String(row.path),
     }));
   }
 
-  /** The facts of the projects in scope, aliased `f`. */
-  private projectsInScope(scope: ProgramScope): Knex.QueryBuilder {
-    const query = this.db(`${FACTS} as f`).where(
-      refIn(this.db, 'f.entity_ref', scope.readableRefs),
-    );
+  /**
+   * Narrows rows aliased `alias`, which have an `entity_ref` and an `owner_path`, to those the
+   * scope lets count.
+   */
+  private inScope(
+    query: Knex.QueryBuilder,
+    scope: ProgramScope,
+    alias: string,
+  ): Knex.QueryBuilder {
+    query.where(refIn(this.db, `${alias}.entity_ref`, scope.readableRefs));
     if (scope.groupRef) {
-      query.where(inSubtree(this.db, 'f.owner_path', scope.groupRef));
+      query.where(inSubtree(this.db, `${alias}.owner_path`, scope.groupRef));
     }
     return query;
+  }
+
+  /** The facts of the projects in scope, aliased `f`. */
+  private projectsInScope(scope: ProgramScope): Knex.QueryBuilder {
+    return this.inScope(this.db(`${FACTS} as f`), scope, 'f');
   }
 
   /** {@link projectsInScope} with the figures of one window, aliased `w`, where there are any. */
@@ -284,27 +315,57 @@ export class DatabaseProgramStore implements ProgramStore {
     );
   }
 
+  /** The flows of one window, aliased `fl`, into readable projects, whose facts are aliased `f`. */
+  private flowsIntoReadable(
+    readableRefs: readonly string[],
+    window: ContributionWindow,
+  ): Knex.QueryBuilder {
+    return this.db(`${FLOWS} as fl`)
+      .join(`${FACTS} as f`, 'f.entity_ref', 'fl.entity_ref')
+      .where(refIn(this.db, 'f.entity_ref', readableRefs))
+      .where('fl.time_window', window);
+  }
+
+  /** `count(*)` under `alias`. */
+  private count(alias: string): Knex.Raw {
+    return this.db.raw('count(*) as ??', [alias]);
+  }
+
+  /** The sum of a column under `alias`. */
+  private sum(column: string, alias: string): Knex.Raw {
+    return this.db.raw('sum(??) as ??', [column, alias]);
+  }
+
+  /** How many rows meet an SQL condition (a constant of this file, never input), under `alias`. */
+  private countWhere(condition: string, alias: string): Knex.Raw {
+    return this.db.raw(`sum(case when ${condition} then 1 else 0 end) as ??`, [
+      alias,
+    ]);
+  }
+
+  /** The project counts of rows aliased `alias`, as {@link projectCountsOf} reads them. */
+  private projectCounts(alias: string): Knex.Raw[] {
+    return [
+      this.count('projects'),
+      this.countWhere(`${alias}.is_innersource`, 'innersource'),
+    ];
+  }
+
   async countTotals(
     scope: ProgramScope,
     window: ContributionWindow,
   ): Promise<ProgramTotalsRow> {
-    const row: Row = await this.projectsWithWindow(scope, window)
+    const row: Row | undefined = await this.projectsWithWindow(scope, window)
       .select(
-        this.db.raw('count(*) as projects'),
-        this.db.raw(
-          'sum(case when f.is_innersource then 1 else 0 end) as innersource',
-        ),
-        this.db.raw(
-          'sum(case when f.has_history then 1 else 0 end) as with_history',
-        ),
-        this.db.raw('sum(f.cross_team_dependencies) as cross_team'),
-        this.db.raw('sum(w.outside_commits) as outside_commits'),
-        this.db.raw('sum(w.commits) as commits'),
+        ...this.projectCounts('f'),
+        this.countWhere('f.has_history', 'with_history'),
+        this.sum('f.cross_team_dependencies', 'cross_team'),
+        this.sum('w.outside_commits', 'outside_commits'),
+        this.sum('w.commits', 'commits'),
       )
       .first();
     return {
-      projects: num(row?.projects),
-      innerSourceProjects: num(row?.innersource),
+      ...projectCountsOf(row),
       projectsWithHistory: num(row?.with_history),
       crossTeamDependencies: num(row?.cross_team),
       outsideCommits: num(row?.outside_commits),
@@ -314,22 +375,12 @@ export class DatabaseProgramStore implements ProgramStore {
 
   async countLevels(scope: ProgramScope): Promise<ProgramLevelCount[]> {
     const rows: Row[] = await this.projectsInScope(scope)
-      .select(
-        'f.readiness_level',
-        this.db.raw('count(*) as projects'),
-        this.db.raw(
-          'sum(case when f.is_innersource then 1 else 0 end) as innersource',
-        ),
-      )
+      .select('f.readiness_level', ...this.projectCounts('f'))
       .groupBy('f.readiness_level');
-    return READINESS_LEVELS.map(level => {
-      const row = rows.find(r => r.readiness_level === level);
-      return {
-        level,
-        projects: num(row?.projects),
-        innerSourceProjects: num(row?.innersource),
-      };
-    });
+    return READINESS_LEVELS.map(level => ({
+      level,
+      ...projectCountsOf(rows.find(r => r.readiness_level === level)),
+    }));
   }
 
   async listProjects(
@@ -346,49 +397,39 @@ export class DatabaseProgramStore implements ProgramStore {
         'case when w.entity_ref is null then 0 else 1 end as has_window',
       ),
     );
+    const byUsage = [desc('f.usage_count'), asc('f.entity_ref')];
     switch (selection.kind) {
       case 'most-used':
         query
           .where('f.usage_count', '>', 0)
           .orderBy([
-            { column: 'f.usage_count', order: 'desc' },
-            { column: 'f.business_unit_count', order: 'desc' },
-            { column: 'f.entity_ref', order: 'asc' },
+            desc('f.usage_count'),
+            desc('f.business_unit_count'),
+            asc('f.entity_ref'),
           ])
           .limit(selection.limit);
         break;
       case 'absence-factor-one':
-        query.where('w.absence_factor', 1).orderBy([
-          { column: 'f.usage_count', order: 'desc' },
-          { column: 'f.entity_ref', order: 'asc' },
-        ]);
+        query.where('w.absence_factor', 1).orderBy(byUsage);
         break;
       case 'stale':
         query
           .where('f.has_history', true)
           .whereNotNull('f.last_commit_at')
           .where('f.last_commit_at', '<', selection.lastCommitBefore)
-          .orderBy([
-            { column: 'f.last_commit_at', order: 'asc' },
-            { column: 'f.entity_ref', order: 'asc' },
-          ]);
+          .orderBy([asc('f.last_commit_at'), asc('f.entity_ref')]);
         break;
       default:
-        query.orderBy([
-          { column: 'f.usage_count', order: 'desc' },
-          { column: 'f.entity_ref', order: 'asc' },
-        ]);
+        query.orderBy(byUsage);
     }
     const rows: Row[] = await query;
     return rows.map(row => ({
       entityRef: String(row.entity_ref),
       kind: String(row.kind),
-      ...(row.title ? { title: String(row.title) } : {}),
-      ...(row.owner_ref ? { ownerRef: String(row.owner_ref) } : {}),
-      ...(row.owner_title ? { ownerTitle: String(row.owner_title) } : {}),
-      ...(row.business_unit_ref
-        ? { businessUnitRef: String(row.business_unit_ref) }
-        : {}),
+      ...optional('title', row.title),
+      ...optional('ownerRef', row.owner_ref),
+      ...optional('ownerTitle', row.owner_title),
+      ...optional('businessUnitRef', row.business_unit_ref),
       isInnerSource: Boolean(row.is_innersource),
       readinessLevel: asLevel(row.readiness_level),
       lintScore: num(row.lint_score),
@@ -396,19 +437,13 @@ export class DatabaseProgramStore implements ProgramStore {
       businessUnitCount: num(row.business_unit_count),
       crossTeamDependencies: num(row.cross_team_dependencies),
       hasHistory: Boolean(row.has_history),
-      ...(row.last_commit_at
-        ? { lastCommitAt: String(row.last_commit_at) }
-        : {}),
+      ...optional('lastCommitAt', row.last_commit_at),
       ...(num(row.has_window) === 1
         ? {
             window: {
               commits: num(row.window_commits),
               outsideCommits: num(row.window_outside_commits),
-              absenceFactor:
-                row.window_absence_factor === null ||
-                row.window_absence_factor === undefined
-                  ? null
-                  : num(row.window_absence_factor),
+              absenceFactor: numOrNull(row.window_absence_factor),
             },
           }
         : {}),
@@ -419,30 +454,25 @@ export class DatabaseProgramStore implements ProgramStore {
     scope: ProgramScope,
     sinceDay: string,
   ): Promise<AdoptionDayRow[]> {
-    const query = this.db(`${HISTORY} as h`)
-      .where(refIn(this.db, 'h.entity_ref', scope.readableRefs))
+    // the owner as it was that day: history follows the org chart of its time
+    const rows: Row[] = await this.inScope(
+      this.db(`${HISTORY} as h`),
+      scope,
+      'h',
+    )
       .where('h.day', '>=', sinceDay)
       .select(
         'h.day',
         'h.readiness_level',
-        this.db.raw('count(*) as projects'),
-        this.db.raw(
-          'sum(case when h.is_innersource then 1 else 0 end) as innersource',
-        ),
-        this.db.raw('sum(h.cross_team_dependencies) as cross_team'),
+        ...this.projectCounts('h'),
+        this.sum('h.cross_team_dependencies', 'cross_team'),
       )
       .groupBy('h.day', 'h.readiness_level')
       .orderBy('h.day');
-    if (scope.groupRef) {
-      // the owner as it was that day: history follows the org chart of its time
-      query.where(inSubtree(this.db, 'h.owner_path', scope.groupRef));
-    }
-    const rows: Row[] = await query;
     return rows.map(row => ({
       day: String(row.day),
       readinessLevel: String(row.readiness_level),
-      projects: num(row.projects),
-      innerSourceProjects: num(row.innersource),
+      ...projectCountsOf(row),
       crossTeamDependencies: num(row.cross_team),
     }));
   }
@@ -456,12 +486,12 @@ export class DatabaseProgramStore implements ProgramStore {
       .select(
         'r.consumer_business_unit_ref',
         'r.provider_business_unit_ref',
-        this.db.raw('count(*) as dependencies'),
+        this.count('dependencies'),
       )
       .groupBy('r.consumer_business_unit_ref', 'r.provider_business_unit_ref')
       .orderBy([
-        { column: 'r.consumer_business_unit_ref', order: 'asc' },
-        { column: 'r.provider_business_unit_ref', order: 'asc' },
+        asc('r.consumer_business_unit_ref'),
+        asc('r.provider_business_unit_ref'),
       ]);
     return rows.map(row => ({
       consumerBusinessUnitRef: String(row.consumer_business_unit_ref),
@@ -478,9 +508,9 @@ export class DatabaseProgramStore implements ProgramStore {
       .join(`${WEEKLY} as wk`, 'wk.entity_ref', 'f.entity_ref')
       .select(
         'wk.week_start',
-        this.db.raw('sum(wk.owner_team_commits) as owner_team'),
-        this.db.raw('sum(wk.outside_commits) as outside'),
-        this.db.raw('sum(wk.unknown_commits) as unknown_commits'),
+        this.sum('wk.owner_team_commits', 'owner_team'),
+        this.sum('wk.outside_commits', 'outside'),
+        this.sum('wk.unknown_commits', 'unknown_commits'),
       )
       .groupBy('wk.week_start')
       .orderBy('wk.week_start');
@@ -498,21 +528,18 @@ export class DatabaseProgramStore implements ProgramStore {
     scope: ProgramScope,
     window: ContributionWindow,
   ): Promise<ProgramFlowRow[]> {
-    const query = this.db(`${FLOWS} as fl`)
-      .join(`${FACTS} as f`, 'f.entity_ref', 'fl.entity_ref')
-      .where(refIn(this.db, 'f.entity_ref', scope.readableRefs))
-      .where('fl.time_window', window)
+    const query = this.flowsIntoReadable(scope.readableRefs, window)
       .select(
         'fl.from_team_ref',
         'fl.to_team_ref',
-        this.db.raw('sum(fl.commits) as commits'),
+        this.sum('fl.commits', 'commits'),
         this.db.raw('count(distinct fl.entity_ref) as projects'),
       )
       .groupBy('fl.from_team_ref', 'fl.to_team_ref')
       .orderBy([
-        { column: 'commits', order: 'desc' },
-        { column: 'fl.from_team_ref', order: 'asc' },
-        { column: 'fl.to_team_ref', order: 'asc' },
+        desc('commits'),
+        asc('fl.from_team_ref'),
+        asc('fl.to_team_ref'),
       ]);
     const groupRef = scope.groupRef;
     if (groupRef) {
@@ -538,7 +565,7 @@ export class DatabaseProgramStore implements ProgramStore {
     const rows: Row[] = await this.projectsInScope(scope)
       .join(`${DISTANCES} as d`, 'd.entity_ref', 'f.entity_ref')
       .where('d.time_window', window)
-      .select('d.distance', this.db.raw('sum(d.commits) as commits'))
+      .select('d.distance', this.sum('d.commits', 'commits'))
       .groupBy('d.distance');
     return Object.fromEntries(
       rows.map(row => [String(row.distance), num(row.commits)]),
@@ -555,19 +582,14 @@ export class DatabaseProgramStore implements ProgramStore {
         this.db.raw('max(rf.title) as title'),
         this.db.raw('max(rf.category) as category'),
         this.db.raw(`${SEVERITY_RANK_SQL} as severity_rank`),
-        this.db.raw(
-          "sum(case when rf.waiver_status = 'active' then 0 else 1 end) as failures",
+        this.countWhere(
+          "rf.waiver_status is null or rf.waiver_status <> 'active'",
+          'failures',
         ),
-        this.db.raw(
-          "sum(case when rf.waiver_status = 'active' then 1 else 0 end) as waived",
-        ),
+        this.countWhere("rf.waiver_status = 'active'", 'waived'),
       )
       .groupBy('rf.rule_id')
-      .orderBy([
-        { column: 'failures', order: 'desc' },
-        { column: 'waived', order: 'desc' },
-        { column: 'rf.rule_id', order: 'asc' },
-      ]);
+      .orderBy([desc('failures'), desc('waived'), asc('rf.rule_id')]);
     return rows.map(row => ({
       ruleId: String(row.rule_id),
       title: String(row.title),
@@ -596,14 +618,14 @@ export class DatabaseProgramStore implements ProgramStore {
         'rf.waiver_expires',
       )
       .orderBy([
-        { column: 'rf.waiver_expires', order: 'asc' },
-        { column: 'f.entity_ref', order: 'asc' },
-        { column: 'rf.rule_id', order: 'asc' },
+        asc('rf.waiver_expires'),
+        asc('f.entity_ref'),
+        asc('rf.rule_id'),
       ]);
     return rows.map(row => ({
       entityRef: String(row.entity_ref),
-      ...(row.title ? { title: String(row.title) } : {}),
-      ...(row.owner_ref ? { ownerRef: String(row.owner_ref) } : {}),
+      ...optional('title', row.title),
+      ...optional('ownerRef', row.owner_ref),
       ruleId: String(row.rule_id),
       ruleTitle: String(row.rule_title),
       severity: String(row.severity) as LintSeverity,
@@ -618,10 +640,7 @@ export class DatabaseProgramStore implements ProgramStore {
     groupRef: string,
     window: ContributionWindow,
   ): Promise<ProgramOutgoingRow[]> {
-    const rows: Row[] = await this.db(`${FLOWS} as fl`)
-      .join(`${FACTS} as f`, 'f.entity_ref', 'fl.entity_ref')
-      .where(refIn(this.db, 'f.entity_ref', readableRefs))
-      .where('fl.time_window', window)
+    const rows: Row[] = await this.flowsIntoReadable(readableRefs, window)
       .where(inSubtree(this.db, 'fl.from_team_path', groupRef))
       .where(inSubtree(this.db, 'f.owner_path', groupRef, true))
       .select(
@@ -633,15 +652,15 @@ export class DatabaseProgramStore implements ProgramStore {
         'fl.commits',
       )
       .orderBy([
-        { column: 'fl.commits', order: 'desc' },
-        { column: 'f.entity_ref', order: 'asc' },
-        { column: 'fl.from_team_ref', order: 'asc' },
+        desc('fl.commits'),
+        asc('f.entity_ref'),
+        asc('fl.from_team_ref'),
       ]);
     return rows.map(row => ({
       entityRef: String(row.entity_ref),
-      ...(row.title ? { title: String(row.title) } : {}),
-      ...(row.owner_ref ? { ownerRef: String(row.owner_ref) } : {}),
-      ...(row.owner_title ? { ownerTitle: String(row.owner_title) } : {}),
+      ...optional('title', row.title),
+      ...optional('ownerRef', row.owner_ref),
+      ...optional('ownerTitle', row.owner_title),
       fromTeamRef: String(row.from_team_ref),
       commits: num(row.commits),
     }));
@@ -667,24 +686,15 @@ export class DatabaseProgramStore implements ProgramStore {
         'r.consumer_ref',
         'c.title as consumer_title',
       )
-      .orderBy([
-        { column: 'r.provider_ref', order: 'asc' },
-        { column: 'r.consumer_ref', order: 'asc' },
-      ]);
+      .orderBy([asc('r.provider_ref'), asc('r.consumer_ref')]);
     return rows.map(row => ({
       providerRef: String(row.provider_ref),
-      ...(row.provider_title
-        ? { providerTitle: String(row.provider_title) }
-        : {}),
-      ...(row.owner_ref ? { ownerRef: String(row.owner_ref) } : {}),
-      ...(row.owner_title ? { ownerTitle: String(row.owner_title) } : {}),
-      ...(row.business_unit_ref
-        ? { businessUnitRef: String(row.business_unit_ref) }
-        : {}),
+      ...optional('providerTitle', row.provider_title),
+      ...optional('ownerRef', row.owner_ref),
+      ...optional('ownerTitle', row.owner_title),
+      ...optional('businessUnitRef', row.business_unit_ref),
       consumerRef: String(row.consumer_ref),
-      ...(row.consumer_title
-        ? { consumerTitle: String(row.consumer_title) }
-        : {}),
+      ...optional('consumerTitle', row.consumer_title),
     }));
   }
 }
