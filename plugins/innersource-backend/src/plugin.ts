@@ -247,6 +247,7 @@ export const innersourcePlugin = createBackendPlugin({
         httpRouter.use(
           await createProgramRouter({
             httpAuth,
+            permissions,
             scmStore,
             catalog,
             store: programStore,

@@ -25,6 +25,7 @@ import {
   ProgramScope,
   ProgramStore,
   ProgramTotalsRow,
+  ReadableRefs,
 } from './ProgramStore';
 import { inSubtree, refIn } from './sqlScope';
 
@@ -317,7 +318,7 @@ export class DatabaseProgramStore implements ProgramStore {
 
   /** The flows of one window, aliased `fl`, into readable projects, whose facts are aliased `f`. */
   private flowsIntoReadable(
-    readableRefs: readonly string[],
+    readableRefs: ReadableRefs,
     window: ContributionWindow,
   ): Knex.QueryBuilder {
     return this.db(`${FLOWS} as fl`)
@@ -636,7 +637,7 @@ export class DatabaseProgramStore implements ProgramStore {
   }
 
   async listOutgoingContributions(
-    readableRefs: readonly string[],
+    readableRefs: ReadableRefs,
     groupRef: string,
     window: ContributionWindow,
   ): Promise<ProgramOutgoingRow[]> {
@@ -667,7 +668,7 @@ export class DatabaseProgramStore implements ProgramStore {
   }
 
   async listReusedProjects(
-    readableRefs: readonly string[],
+    readableRefs: ReadableRefs,
     groupRef: string,
   ): Promise<ProgramReusedRow[]> {
     const rows: Row[] = await this.db(`${REUSE} as r`)

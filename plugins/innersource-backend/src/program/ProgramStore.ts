@@ -10,10 +10,13 @@ import {
 import { AdoptionDayRow } from './programPeriods';
 import { ProgramFacts, ProgramGroupFact } from './programFacts';
 
+/** The entity refs a caller may read; undefined when the caller may read every entity. */
+export type ReadableRefs = readonly string[] | undefined;
+
 /** Which rows count for a caller. */
 export interface ProgramScope {
   /** The entity refs the caller may read; rows of other entities never count. */
-  readableRefs: readonly string[];
+  readableRefs: ReadableRefs;
   /** Narrows to projects owned by this group or a group below it. */
   groupRef?: string;
 }
@@ -148,13 +151,13 @@ export interface ProgramStore {
   ): Promise<ProgramExpiredExceptionRow[]>;
   /** Commits by the group's teams to projects owned outside the group. */
   listOutgoingContributions(
-    readableRefs: readonly string[],
+    readableRefs: ReadableRefs,
     groupRef: string,
     window: ContributionWindow,
   ): Promise<ProgramOutgoingRow[]>;
   /** Uses, by the group's entities, of projects owned outside the group. */
   listReusedProjects(
-    readableRefs: readonly string[],
+    readableRefs: ReadableRefs,
     groupRef: string,
   ): Promise<ProgramReusedRow[]>;
 }

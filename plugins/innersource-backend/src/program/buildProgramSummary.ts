@@ -17,7 +17,7 @@ import {
   weekStartOf,
 } from './programPeriods';
 import { ProgramGroupFact } from './programFacts';
-import { ProgramProjectRow, ProgramStore } from './ProgramStore';
+import { ProgramProjectRow, ProgramStore, ReadableRefs } from './ProgramStore';
 
 /** How far back the adoption trend goes for each interval. */
 const ADOPTION_DAYS: Record<ProgramInterval, number> = {
@@ -92,8 +92,8 @@ export function groupOptions(
 /** The common inputs of the program views. */
 export interface ProgramViewRequest {
   store: ProgramStore;
-  /** The Components, APIs, Resources and Systems the caller may read. */
-  readableRefs: readonly string[];
+  /** The Components, APIs, Resources and Systems the caller may read (undefined: all). */
+  readableRefs: ReadableRefs;
   window: ContributionWindow;
   staleAfterDays: number;
   now: Date;

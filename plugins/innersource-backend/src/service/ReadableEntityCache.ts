@@ -3,11 +3,10 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { INNERSOURCE_KINDS } from '@innersource-backstage/plugin-innersource-common';
 import { CallerCache } from './CallerCache';
+import { catalogReadDecision } from './catalogReadDecision';
 
 /**
  * The entity refs each caller may read, asked of the catalog with the caller's own credentials
@@ -50,14 +49,12 @@ export class ReadableEntityCache {
   private async load(
     credentials: BackstageCredentials,
   ): Promise<string[] | undefined> {
-    if (this.options.permissions) {
-      const [decision] = await this.options.permissions.authorizeConditional(
-        [{ permission: catalogEntityReadPermission }],
-        { credentials },
-      );
-      if (decision.result === AuthorizeResult.ALLOW) return undefined;
-      if (decision.result === AuthorizeResult.DENY) return [];
-    }
+    const decision = await catalogReadDecision(
+      this.options.permissions,
+      credentials,
+    );
+    if (decision === 'all') return undefined;
+    if (decision === 'none') return [];
     const refs: string[] = [];
     for await (const page of this.options.catalog.streamEntities(
       {

@@ -15,7 +15,10 @@ import { DatabaseInnerSourceStore } from '../database/DatabaseInnerSourceStore';
 import { DatabaseProgramStore } from '../program/DatabaseProgramStore';
 import { ProgramAggregator } from '../program/ProgramAggregator';
 import { smallOrg } from '../__testUtils__/catalogFixtures';
-import { permissionAwareCatalog } from '../__testUtils__/permissionAwareCatalog';
+import {
+  permissionAwareCatalog,
+  permissionAwarePermissions,
+} from '../__testUtils__/permissionAwareCatalog';
 import {
   PROGRAM_COMPUTED_AT,
   programResults,
@@ -28,6 +31,8 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 /** May read everything but ledger-sdk. */
 const OUTSIDER = 'user:default/outsider';
+/** The permission policy denies reading the catalog. */
+const NOBODY = 'user:default/nobody';
 const SDK = 'component:default/ledger-sdk';
 const SHOP_WEB = 'component:default/shop-web';
 const LEDGER_TEAM = 'group:default/team-ledger';
@@ -38,6 +43,8 @@ describe.each(databases.eachSupportedId())(
   'program routes on %p',
   databaseId => {
     let app: express.Express;
+    /** The kinds each catalog listing asked for. */
+    const catalogKinds: string[][] = [];
 
     beforeAll(async () => {
       const knex = await databases.init(databaseId as TestDatabaseId);
@@ -73,12 +80,25 @@ describe.each(databases.eachSupportedId())(
         computedAt: PROGRAM_COMPUTED_AT,
       });
 
+      const catalog = permissionAwareCatalog({
+        entities,
+        hiddenFrom: { [OUTSIDER]: [SDK] },
+      });
+      const stream = catalog.streamEntities.getMockImplementation()!;
+      catalog.streamEntities.mockImplementation((req, opts) => {
+        const kind = (req?.filter as { kind?: string[] } | undefined)?.kind;
+        catalogKinds.push(kind ?? []);
+        return stream(req, opts);
+      });
       const router = await createProgramRouter({
         httpAuth: mockServices.httpAuth(),
-        catalog: permissionAwareCatalog({
-          entities,
-          hiddenFrom: { [OUTSIDER]: [SDK] },
+        // the outsider's and the stranger's read permission is conditional, NOBODY's denied,
+        // everyone else's allowed
+        permissions: permissionAwarePermissions({
+          hiddenFrom: { [OUTSIDER]: [SDK], 'user:default/stranger': [] },
+          deniedTo: [NOBODY],
         }),
+        catalog,
         store,
         scmStore: {
           getOrganizations: async () => [
@@ -458,6 +478,27 @@ describe.each(databases.eachSupportedId())(
           'api:default/ledger-api',
           'system:default/ledger',
         ]);
+      });
+
+      it('lists only the groups for a caller allowed to read everything, the rest for a conditional one', async () => {
+        catalogKinds.length = 0;
+        await summary('', 'user:default/reader');
+        expect(catalogKinds).toEqual([['Group']]);
+        await summary('', 'user:default/stranger');
+        expect(catalogKinds[1]).toEqual(
+          expect.arrayContaining(['Component', 'API', 'Group']),
+        );
+      });
+
+      it('shows nothing to a caller the policy denies reading the catalog', async () => {
+        const body = await summary('', NOBODY);
+        expect(body.totals).toMatchObject({ projects: 0, commits: 0 });
+        expect(body.topUsedProjects).toEqual([]);
+        expect(body.groups).toEqual([]);
+        const team = await request(app)
+          .get('/program/groups/default/team-ledger')
+          .set('Authorization', mockCredentials.user.header(NOBODY));
+        expect(team.status).toBe(404);
       });
 
       it('answers 404 for an unknown group and 400 for bad input', async () => {

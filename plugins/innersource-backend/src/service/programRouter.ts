@@ -1,4 +1,7 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -86,6 +89,8 @@ function parseOrThrow<S extends z.ZodTypeAny>(
 /** @see createProgramRouter */
 export interface ProgramRouterOptions {
   httpAuth: HttpAuthService;
+  /** Asked whether a caller may read every catalog entity first (see catalogReadDecision). */
+  permissions?: PermissionsService;
   catalog: CatalogService;
   store: ProgramStore;
   /** Organisation settings read from the SCM platforms; the route answers an empty list without. */
@@ -113,7 +118,8 @@ export async function createProgramRouter(
   const { httpAuth, catalog, store, staleAfterDays } = options;
   const now = options.now ?? (() => new Date());
   const readableCache = new CallerCache({
-    load: credentials => readableEntities(catalog, credentials),
+    load: credentials =>
+      readableEntities(catalog, credentials, options.permissions),
     ttlMs: options.readableCacheTtlMs ?? 30_000,
   });
   const router = Router();
