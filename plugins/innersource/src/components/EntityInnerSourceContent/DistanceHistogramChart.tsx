@@ -1,13 +1,5 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { ChartFrame, DataTable, useChartTheme } from '../shared';
+import { Bar, BarChart, Cell } from 'recharts';
+import { CartesianChart, DataTable, useChartTheme } from '../shared';
 
 const CHART_HEIGHT = 220;
 
@@ -83,30 +75,23 @@ export function DistanceHistogramChart(props: DistanceHistogramChartProps) {
 
   return (
     <>
-      <ChartFrame height={CHART_HEIGHT} width={width}>
-        {chartWidth => (
-          <BarChart
-            width={chartWidth}
-            height={CHART_HEIGHT}
-            data={buckets}
-            margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
-          >
-            <CartesianGrid {...chartTheme.gridProps} />
-            <XAxis dataKey="label" {...chartTheme.axisProps} interval={0} />
-            <YAxis allowDecimals={false} {...chartTheme.axisProps} />
-            <Tooltip
-              {...chartTheme.tooltip}
-              cursor={{ fill: chartTheme.cursor }}
-              labelFormatter={label => `Distance ${label}`}
-            />
-            <Bar dataKey="commits" name="Commits" isAnimationActive={false}>
-              {buckets.map(bucket => (
-                <Cell key={bucket.distance} fill={colorOf(bucket)} />
-              ))}
-            </Bar>
-          </BarChart>
-        )}
-      </ChartFrame>
+      <CartesianChart
+        chart={BarChart}
+        height={CHART_HEIGHT}
+        width={width}
+        data={buckets}
+        xAxis={{ dataKey: 'label', interval: 0 }}
+        tooltip={{
+          cursor: { fill: chartTheme.cursor },
+          labelFormatter: label => `Distance ${label}`,
+        }}
+      >
+        <Bar dataKey="commits" name="Commits" isAnimationActive={false}>
+          {buckets.map(bucket => (
+            <Cell key={bucket.distance} fill={colorOf(bucket)} />
+          ))}
+        </Bar>
+      </CartesianChart>
       <DataTable
         visuallyHidden
         label="Commits by contribution distance"

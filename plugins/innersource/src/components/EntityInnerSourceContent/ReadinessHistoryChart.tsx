@@ -3,20 +3,13 @@ import type {
   EntitySnapshot,
   ReadinessLevel,
 } from '@innersource-backstage/plugin-innersource-common';
+import { Line, LineChart } from 'recharts';
 import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import {
-  ChartFrame,
+  CartesianChart,
+  compareReadinessLevels,
   DataTable,
   READINESS_LEVEL_COLORS,
   READINESS_LEVEL_LABELS,
-  compareReadinessLevels,
   useChartTheme,
 } from '../shared';
 
@@ -151,53 +144,39 @@ export function ReadinessHistoryChart(props: ReadinessHistoryChartProps) {
 
   return (
     <>
-      <ChartFrame height={CHART_HEIGHT} width={width}>
-        {chartWidth => (
-          <LineChart
-            width={chartWidth}
-            height={CHART_HEIGHT}
-            data={data}
-            margin={{ top: 8, right: 16, bottom: 0, left: -16 }}
-          >
-            <CartesianGrid {...chartTheme.gridProps} />
-            <XAxis
-              dataKey="day"
-              tickFormatter={formatDay}
-              {...chartTheme.axisProps}
-              minTickGap={16}
-            />
-            <YAxis
-              domain={[0, 100]}
-              ticks={[0, 25, 50, 75, 100]}
-              {...chartTheme.axisProps}
-            />
-            <Tooltip
-              {...chartTheme.tooltip}
-              cursor={{ stroke: chartTheme.grid }}
-              labelFormatter={day => formatDay(String(day))}
-              formatter={(value, _name, item) => {
-                const point = item.payload as Point;
-                const level = point.level
-                  ? ` (${READINESS_LEVEL_LABELS[point.level]}${
-                      point.regressed ? ', regressed' : ''
-                    })`
-                  : '';
-                return [`${value}${level}`, 'Readiness score'];
-              }}
-            />
-            <Line
-              type="linear"
-              dataKey="score"
-              name="Readiness score"
-              stroke={theme.palette.primary.main}
-              strokeWidth={2}
-              dot={renderDot}
-              activeDot={{ r: 5 }}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        )}
-      </ChartFrame>
+      <CartesianChart
+        chart={LineChart}
+        height={CHART_HEIGHT}
+        width={width}
+        data={data}
+        margin={{ top: 8, right: 16, bottom: 0, left: -16 }}
+        xAxis={{ dataKey: 'day', tickFormatter: formatDay, minTickGap: 16 }}
+        yAxis={{ domain: [0, 100], ticks: [0, 25, 50, 75, 100] }}
+        tooltip={{
+          cursor: { stroke: chartTheme.grid },
+          labelFormatter: day => formatDay(String(day)),
+          formatter: (value, _name, item) => {
+            const point = item.payload as Point;
+            const level = point.level
+              ? ` (${READINESS_LEVEL_LABELS[point.level]}${
+                  point.regressed ? ', regressed' : ''
+                })`
+              : '';
+            return [`${value}${level}`, 'Readiness score'];
+          },
+        }}
+      >
+        <Line
+          type="linear"
+          dataKey="score"
+          name="Readiness score"
+          stroke={theme.palette.primary.main}
+          strokeWidth={2}
+          dot={renderDot}
+          activeDot={{ r: 5 }}
+          isAnimationActive={false}
+        />
+      </CartesianChart>
       <DataTable
         visuallyHidden
         label="Readiness score per day"

@@ -1,14 +1,6 @@
 import type { WeeklyCommits } from '@innersource-backstage/plugin-innersource-common';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { ChartFrame, DataTable, useChartTheme } from '../shared';
+import { Bar, BarChart } from 'recharts';
+import { CartesianChart, DataTable, useChartTheme } from '../shared';
 
 /** The series of the chart, bottom to top. */
 const SERIES: Array<{
@@ -60,45 +52,33 @@ export function WeeklyCommitsChart(props: WeeklyCommitsChartProps) {
 
   return (
     <>
-      <ChartFrame height={CHART_HEIGHT} width={width}>
-        {chartWidth => (
-          <BarChart
-            width={chartWidth}
-            height={CHART_HEIGHT}
-            data={weekly}
-            margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
-          >
-            <CartesianGrid {...chartTheme.gridProps} />
-            <XAxis
-              dataKey="weekStart"
-              tickFormatter={formatWeek}
-              {...chartTheme.axisProps}
-              minTickGap={16}
-            />
-            <YAxis allowDecimals={false} {...chartTheme.axisProps} />
-            <Tooltip
-              {...chartTheme.tooltip}
-              cursor={{ fill: chartTheme.cursor }}
-              labelFormatter={weekStart => `Week of ${formatWeek(weekStart)}`}
-            />
-            <Legend
-              formatter={name => (
-                <span style={chartTheme.legendText}>{name}</span>
-              )}
-            />
-            {SERIES.map(series => (
-              <Bar
-                key={series.key}
-                dataKey={series.key}
-                name={series.name}
-                stackId="commits"
-                fill={colors[series.key]}
-                isAnimationActive={false}
-              />
-            ))}
-          </BarChart>
-        )}
-      </ChartFrame>
+      <CartesianChart
+        chart={BarChart}
+        height={CHART_HEIGHT}
+        width={width}
+        data={weekly}
+        xAxis={{
+          dataKey: 'weekStart',
+          tickFormatter: formatWeek,
+          minTickGap: 16,
+        }}
+        tooltip={{
+          cursor: { fill: chartTheme.cursor },
+          labelFormatter: weekStart => `Week of ${formatWeek(weekStart)}`,
+        }}
+        legend
+      >
+        {SERIES.map(series => (
+          <Bar
+            key={series.key}
+            dataKey={series.key}
+            name={series.name}
+            stackId="commits"
+            fill={colors[series.key]}
+            isAnimationActive={false}
+          />
+        ))}
+      </CartesianChart>
       <DataTable
         visuallyHidden
         label="Commits per week"

@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import type { ProgramSummary } from '@innersource-backstage/plugin-innersource-common';
-import Grid from '@material-ui/core/Grid';
+import Grid, { GridSize } from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode } from 'react';
@@ -8,6 +8,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { innerSourceApiRef } from '../../api';
 import { AdoptionTrendCard } from './AdoptionTrendCard';
 import { BusinessUnitReuseCard } from './BusinessUnitReuseCard';
+import { HistoryTrendProps } from './common/HistoryTrendCard';
 import { PROGRAM_WINDOW_PHRASES } from './common/windows';
 import { ContributionFlowCard } from './ContributionFlowCard';
 import { CrossTeamDependenciesCard } from './CrossTeamDependenciesCard';
@@ -55,28 +56,47 @@ function Section(props: {
   );
 }
 
+/** A card of a section: the whole row on small screens, `lg` twelfths of it on large ones. */
+function SectionCard(props: { lg?: GridSize; children: ReactNode }) {
+  return (
+    <Grid item xs={12} lg={props.lg}>
+      {props.children}
+    </Grid>
+  );
+}
+
+/** The stored daily history of the summary, as the trend cards take it. */
+function historyOf(summary: ProgramSummary): HistoryTrendProps {
+  return {
+    points: summary.adoption,
+    interval: summary.interval,
+    computedAt: summary.computedAt,
+  };
+}
+
+/** @internal */
+export interface SummarySectionProps {
+  summary: ProgramSummary;
+}
+
 /**
  * Adoption: is InnerSource growing?
  *
  * @internal
  */
-export function AdoptionSection(props: { summary: ProgramSummary }) {
+export function AdoptionSection(props: SummarySectionProps) {
   const { summary } = props;
   return (
     <Section title="Adoption" question="Is InnerSource growing?">
-      <Grid item xs={12} lg={8}>
-        <AdoptionTrendCard
-          points={summary.adoption}
-          interval={summary.interval}
-          computedAt={summary.computedAt}
-        />
-      </Grid>
-      <Grid item xs={12} lg={4}>
+      <SectionCard lg={8}>
+        <AdoptionTrendCard {...historyOf(summary)} />
+      </SectionCard>
+      <SectionCard lg={4}>
         <ReadinessLevelsCard
           levels={summary.levels}
           computedAt={summary.computedAt}
         />
-      </Grid>
+      </SectionCard>
     </Section>
   );
 }
@@ -86,30 +106,26 @@ export function AdoptionSection(props: { summary: ProgramSummary }) {
  *
  * @internal
  */
-export function ReuseSection(props: { summary: ProgramSummary }) {
+export function ReuseSection(props: SummarySectionProps) {
   const { summary } = props;
   return (
     <Section title="Reuse" question="Where does reuse happen?">
-      <Grid item xs={12}>
+      <SectionCard>
         <TopUsedProjectsCard
           projects={summary.topUsedProjects}
           computedAt={summary.computedAt}
         />
-      </Grid>
-      <Grid item xs={12} lg={6}>
+      </SectionCard>
+      <SectionCard lg={6}>
         <BusinessUnitReuseCard
           businessUnits={summary.businessUnits}
           cells={summary.reuseMatrix}
           computedAt={summary.computedAt}
         />
-      </Grid>
-      <Grid item xs={12} lg={6}>
-        <CrossTeamDependenciesCard
-          points={summary.adoption}
-          interval={summary.interval}
-          computedAt={summary.computedAt}
-        />
-      </Grid>
+      </SectionCard>
+      <SectionCard lg={6}>
+        <CrossTeamDependenciesCard {...historyOf(summary)} />
+      </SectionCard>
     </Section>
   );
 }
@@ -119,7 +135,7 @@ export function ReuseSection(props: { summary: ProgramSummary }) {
  *
  * @internal
  */
-export function CollaborationSection(props: { summary: ProgramSummary }) {
+export function CollaborationSection(props: SummarySectionProps) {
   const { summary } = props;
   const window = PROGRAM_WINDOW_PHRASES[summary.window];
   return (
@@ -127,27 +143,27 @@ export function CollaborationSection(props: { summary: ProgramSummary }) {
       title="Collaboration"
       question="Which teams contribute to which teams' projects?"
     >
-      <Grid item xs={12}>
+      <SectionCard>
         <ContributionFlowCard
           flows={summary.flows}
           window={window}
           computedAt={summary.computedAt}
         />
-      </Grid>
-      <Grid item xs={12} lg={8}>
+      </SectionCard>
+      <SectionCard lg={8}>
         <OutsideContributionsCard
           weekly={summary.weeklyContributions}
           window={window}
           computedAt={summary.computedAt}
         />
-      </Grid>
-      <Grid item xs={12} lg={4}>
+      </SectionCard>
+      <SectionCard lg={4}>
         <DistanceCard
           histogram={summary.distanceHistogram}
           window={window}
           computedAt={summary.computedAt}
         />
-      </Grid>
+      </SectionCard>
     </Section>
   );
 }
@@ -157,39 +173,39 @@ export function CollaborationSection(props: { summary: ProgramSummary }) {
  *
  * @internal
  */
-export function RisksSection(props: { summary: ProgramSummary }) {
+export function RisksSection(props: SummarySectionProps) {
   const { summary } = props;
   return (
     <Section
       title="Risks"
       question="What blocks projects from being InnerSource-ready?"
     >
-      <Grid item xs={12} lg={7}>
+      <SectionCard lg={7}>
         <AbsenceFactorRiskCard
           projects={summary.risks.absenceFactorOne}
           window={PROGRAM_WINDOW_PHRASES[summary.window]}
           computedAt={summary.computedAt}
         />
-      </Grid>
-      <Grid item xs={12} lg={5}>
+      </SectionCard>
+      <SectionCard lg={5}>
         <StaleProjectsCard
           projects={summary.risks.stale}
           staleAfterDays={summary.staleAfterDays}
           computedAt={summary.computedAt}
         />
-      </Grid>
-      <Grid item xs={12} lg={6}>
+      </SectionCard>
+      <SectionCard lg={6}>
         <RuleFailuresCard
           rules={summary.ruleFailures}
           computedAt={summary.computedAt}
         />
-      </Grid>
-      <Grid item xs={12} lg={6}>
+      </SectionCard>
+      <SectionCard lg={6}>
         <ExpiredExceptionsCard
           exceptions={summary.expiredExceptions}
           computedAt={summary.computedAt}
         />
-      </Grid>
+      </SectionCard>
     </Section>
   );
 }
@@ -211,13 +227,13 @@ export function PlatformSection() {
       title="Platform"
       question="Do the SCM organisation settings let teams find, read and fork each other's repositories?"
     >
-      <Grid item xs={12}>
+      <SectionCard>
         <ScmOrganizationsCard
           organizations={value?.organizations}
           loading={loading}
           error={error}
         />
-      </Grid>
+      </SectionCard>
     </Section>
   );
 }

@@ -8,6 +8,8 @@ export { Sparkline } from './Sparkline';
 export type { SparklineProps } from './Sparkline';
 export { ActivityChip, describeActivity } from './ActivityChip';
 export type { ActivityChipProps } from './ActivityChip';
+export { CartesianChart } from './CartesianChart';
+export type { CartesianChartProps } from './CartesianChart';
 export { ChartFrame } from './ChartFrame';
 export type { ChartFrameProps } from './ChartFrame';
 export { DataTable } from './DataTable';
