@@ -21,6 +21,7 @@ import {
 } from '../program/buildProgramSummary';
 import { ProgramStore } from '../program/ProgramStore';
 import { readableEntities } from '../program/readableEntities';
+import { parseOrThrow } from './parseOrThrow';
 import { CallerCache } from './CallerCache';
 import { ScmSignalsStore } from '../scm/ScmSignalsStore';
 
@@ -64,27 +65,6 @@ const summaryQuerySchema = z
 const groupQuerySchema = z
   .object({ window: z.enum(CONTRIBUTION_WINDOWS).optional() })
   .strict();
-
-/** Parses with a schema, turning problems into one readable 400 message. */
-function parseOrThrow<S extends z.ZodTypeAny>(
-  schema: S,
-  input: unknown,
-): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(issue => {
-      if (issue.code === 'unrecognized_keys') {
-        return `unknown parameter(s) ${issue.keys
-          .map(k => `'${k}'`)
-          .join(', ')}`;
-      }
-      const path = issue.path.filter(p => typeof p === 'string').join('.');
-      return path ? `'${path}' ${issue.message}` : issue.message;
-    });
-    throw new InputError(`Invalid query: ${problems.join('; ')}`);
-  }
-  return parsed.data;
-}
 
 /** @see createProgramRouter */
 export interface ProgramRouterOptions {

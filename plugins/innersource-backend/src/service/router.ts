@@ -19,6 +19,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { InnerSourceStore, ProjectFilter } from '../database/InnerSourceStore';
+import { parseOrThrow } from './parseOrThrow';
 import { readinessBadgeSvg } from './badge';
 import { projectsCsv } from './projectsCsv';
 import { ReadableEntityCache } from './ReadableEntityCache';
@@ -119,28 +120,6 @@ const entityQuerySchema = z
       .optional(),
   })
   .strict();
-
-/** Parses with a schema, turning problems into one readable 400 message. */
-function parseOrThrow<S extends z.ZodTypeAny>(
-  schema: S,
-  input: unknown,
-  what: string,
-): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(issue => {
-      if (issue.code === 'unrecognized_keys') {
-        return `unknown parameter(s) ${issue.keys
-          .map(k => `'${k}'`)
-          .join(', ')}`;
-      }
-      const path = issue.path.filter(p => typeof p === 'string').join('.');
-      return path ? `'${path}' ${issue.message}` : issue.message;
-    });
-    throw new InputError(`Invalid ${what}: ${problems.join('; ')}`);
-  }
-  return parsed.data;
-}
 
 /** Default sort direction: biggest figures and newest first, names A-Z. */
 function defaultOrder(sort: ProjectFilter['sort']): 'asc' | 'desc' {
