@@ -1,5 +1,6 @@
 import {
   InnerSourceLintRule,
+  LintCheckResult,
   RepositoryFile,
   RepositoryFiles,
 } from '@innersource-backstage/plugin-innersource-node';
@@ -19,6 +20,8 @@ import {
   fail,
   fileRef,
   fileRule,
+  FileRuleDefinition,
+  FindingFile,
   listing,
   locationOf,
   notApplicable,
@@ -91,6 +94,36 @@ function readmeLocations(entityPath: string): string {
 
 const NO_README = 'No README to check (see readme.exists)';
 
+/** A README that was found and read. */
+type ReadReadme = Extract<LoadedReadme, { status: 'read' }>;
+
+/**
+ * A rule about what the README says: not applicable without a README or when it cannot be read
+ * (`readme.exists` reports both); otherwise `check` gets the README and the finding's file.
+ */
+function readmeContentRule(
+  definition: Omit<FileRuleDefinition, 'check'> & {
+    check(
+      readme: ReadReadme,
+      ref: FindingFile[],
+    ): LintCheckResult | Promise<LintCheckResult>;
+  },
+): InnerSourceLintRule {
+  const { check, ...rest } = definition;
+  return fileRule({
+    ...rest,
+    async check({ files }) {
+      const readme = await loadReadme(files);
+      if (readme.status === 'missing') return notApplicable(NO_README);
+      const ref = [fileRef(readme.file)];
+      if (readme.status === 'unreadable') {
+        return notApplicable(`${readme.problem}; see readme.exists`, ref);
+      }
+      return check(readme, ref);
+    },
+  });
+}
+
 /** The start of a paragraph for a message, on one line, cut at a word boundary. */
 function quote(text: string, max = 80): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
@@ -144,7 +177,7 @@ export const readmeRules: InnerSourceLintRule[] = [
       );
     },
   }),
-  fileRule({
+  readmeContentRule({
     id: 'readme.title',
     title: 'README starts with a title',
     category: 'documentation',
@@ -152,12 +185,7 @@ export const readmeRules: InnerSourceLintRule[] = [
     guidanceUrl: BASE_DOCUMENTATION_URL,
     remediation:
       'Start the README with a title heading naming the project: `# Ledger SDK` in Markdown (or `Ledger SDK` underlined with `===`), a title underlined with `===` in reStructuredText, `= Ledger SDK` in AsciiDoc. Logos and badges may come before it; text should come after it.',
-    check: async ({ files }) => {
-      const readme = await loadReadme(files);
-      if (readme.status === 'missing') return notApplicable(NO_README);
-      const ref = [fileRef(readme.file)];
-      if (readme.status === 'unreadable')
-        return notApplicable(`${readme.problem}; see readme.exists`, ref);
+    check: async (readme, ref) => {
       const { path } = readme.file;
       const { heading, proseBefore } = readmeTitle(readme.blocks);
       const note = readme.truncationNote;
@@ -197,7 +225,7 @@ export const readmeRules: InnerSourceLintRule[] = [
       );
     },
   }),
-  fileRule({
+  readmeContentRule({
     id: 'readme.description',
     title: 'README says what the project is',
     category: 'documentation',
@@ -205,12 +233,7 @@ export const readmeRules: InnerSourceLintRule[] = [
     guidanceUrl: BASE_DOCUMENTATION_URL,
     remediation:
       'Right after the title, write a short paragraph (a few sentences) on what the project does, for whom, and why another team would use it or contribute to it. Badges, logos and links do not count: they do not explain anything.',
-    check: async ({ files }) => {
-      const readme = await loadReadme(files);
-      if (readme.status === 'missing') return notApplicable(NO_README);
-      const ref = [fileRef(readme.file)];
-      if (readme.status === 'unreadable')
-        return notApplicable(`${readme.problem}; see readme.exists`, ref);
+    check: async (readme, ref) => {
       const { path } = readme.file;
       const description = readmeDescription(readme.blocks);
       if (description) {
@@ -232,7 +255,7 @@ export const readmeRules: InnerSourceLintRule[] = [
       );
     },
   }),
-  fileRule({
+  readmeContentRule({
     id: 'readme.sections',
     title: 'README has the sections newcomers look for',
     category: 'documentation',
@@ -247,12 +270,7 @@ export const readmeRules: InnerSourceLintRule[] = [
       '- **Who we are** (Maintainers, Trusted committers, Who we are, Team, Owners): the people who review and decide.',
       '- **Contributing** (Contributing, How to contribute): how to make a change, or a link to CONTRIBUTING.md.',
     ].join('\n'),
-    check: async ({ files }) => {
-      const readme = await loadReadme(files);
-      if (readme.status === 'missing') return notApplicable(NO_README);
-      const ref = [fileRef(readme.file)];
-      if (readme.status === 'unreadable')
-        return notApplicable(`${readme.problem}; see readme.exists`, ref);
+    check: async (readme, ref) => {
       const { heading: title, proseBefore } = readmeTitle(readme.blocks);
       // The title names the project: "# Slack notifier" is not a section about Slack channels.
       const headings = readme.blocks.flatMap(block =>
