@@ -389,6 +389,44 @@ describe('InnerSourcePage discovery controls', () => {
     expect(locationParams().get('tab')).toBe('discovery');
   });
 
+  it('keeps the facet counts when only the page or the sort changes, instead of counting again', async () => {
+    const { urls, last } = answerProjects(params =>
+      params.get('facets') === 'true'
+        ? facetedProjectsResponse
+        : { ...facetedProjectsResponse, facets: undefined },
+    );
+    renderPage('/innersource?q=ledger');
+    expect(await screen.findByText('30 projects')).toBeInTheDocument();
+    expect(last().get('facets')).toBe('true');
+
+    await userEvent.click(screen.getByRole('button', { name: /page 2/ }));
+    await waitFor(() => expect(last().get('offset')).toBe('24'));
+    expect(last().has('facets')).toBe(false);
+    // the counts of the first answer are still shown
+    expect(
+      await screen.findByRole('checkbox', { name: 'Component (20)' }),
+    ).toBeInTheDocument();
+
+    await userEvent.selectOptions(
+      screen.getByLabelText('Sort by'),
+      'Most used',
+    );
+    await waitFor(() => expect(last().get('sort')).toBe('usage'));
+    expect(last().has('facets')).toBe(false);
+    expect(
+      screen.getByRole('checkbox', { name: 'Component (20)' }),
+    ).toBeInTheDocument();
+
+    // another filter changes what matches: the counts are asked for again
+    const before = urls.length;
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Component (20)' }),
+    );
+    await waitFor(() => expect(urls.length).toBeGreaterThan(before));
+    expect(last().get('facets')).toBe('true');
+    expect(last().get('kind')).toBe('Component');
+  });
+
   it('exports the current result as CSV through the fetch API', async () => {
     answerProjects();
     const csv =
