@@ -24,7 +24,7 @@
  *
  * Prints PASS/FAIL against the targets of the issue and exits 0 either way: it is a benchmark.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,6 +52,19 @@ import {
   createBareRepository,
   FixtureCommit,
 } from '../src/__testUtils__/gitFixtures';
+import { nonNegative, numberFlag, parseFlags } from './lib/args';
+import { fmt, table, verdict } from './lib/format';
+import { gitVersion, machineSummary } from './lib/machine';
+import { maxRssMb, mb, msSince } from './lib/measure';
+import { rng } from './lib/random';
+import { median } from './lib/stats';
+import {
+  nodeArgsFor,
+  readJob,
+  runWorkerProcess,
+  writeJob,
+  writeResult,
+} from './lib/worker';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 /** Bump when the generated repository or catalog changes shape, so old caches are not reused. */
@@ -80,18 +93,9 @@ interface Params {
 }
 
 function parseParams(argv: string[]): Params {
-  const flags = new Map<string, string>();
-  for (const arg of argv) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new Error(`Unknown argument ${arg}`);
-    flags.set(match[1], match[2] ?? 'true');
-  }
-  const num = (name: string, fallback: number) => {
-    const value = flags.has(name) ? Number(flags.get(name)) : fallback;
-    if (!Number.isFinite(value) || value < 0)
-      throw new Error(`--${name} must be a number`);
-    return value;
-  };
+  const flags = parseFlags(argv);
+  const num = (name: string, fallback: number) =>
+    numberFlag(flags, name, fallback, nonNegative);
   return {
     commits: num('commits', 100_000),
     authors: num('authors', 500),
@@ -108,18 +112,6 @@ function parseParams(argv: string[]): Params {
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic fixture generation
-
-/** mulberry32: a small seeded PRNG, so every machine generates the same repository. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST_NAMES = (
   'Ada Alan Amir Ana Anja Arjun Aya Ben Bruno Carla Chen Dana Diego Elif Emil Eva Farah Felix ' +
@@ -804,11 +796,6 @@ interface StageTiming {
   note?: string;
 }
 
-const mb = (bytes: number) => bytes / 1048576;
-const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
-const msSince = (start: bigint) =>
-  Number(process.hrtime.bigint() - start) / 1e6;
-
 /**
  * CPU time (user + system, ms) of this process and of its finished children (git), from
  * /proc/self/stat; undefined where there is no /proc. Less sensitive than elapsed time to other
@@ -835,14 +822,6 @@ function cpuSince(before: ReturnType<typeof cpuMs>): number | undefined {
   return after.self - before.self + after.children - before.children;
 }
 
-const fmt = (n: number | undefined, digits = 0) =>
-  n === undefined || Number.isNaN(n)
-    ? 'n/a'
-    : n.toLocaleString('en-US', {
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      });
-
 const quietLogger = {
   error: (message: string) => console.error(`[collector] ${message}`),
   warn: (message: string) => console.error(`[collector] ${message}`),
@@ -853,10 +832,8 @@ const quietLogger = {
   },
 };
 
-async function workerSetup(job: WorkerJob) {
-  const fixture = JSON.parse(
-    fs.readFileSync(job.fixtureFile, 'utf8'),
-  ) as Fixture;
+/** A fresh store in an in-memory SQLite database, and that database (to destroy afterwards). */
+async function inMemoryStore() {
   const knex = knexFactory({
     client: 'better-sqlite3',
     connection: { filename: ':memory:' },
@@ -865,6 +842,14 @@ async function workerSetup(job: WorkerJob) {
   const store = await DatabaseInnerSourceStore.create({
     database: { getClient: async () => knex },
   });
+  return { knex, store };
+}
+
+async function workerSetup(job: WorkerJob) {
+  const fixture = JSON.parse(
+    fs.readFileSync(job.fixtureFile, 'utf8'),
+  ) as Fixture;
+  const { knex, store } = await inMemoryStore();
   const timeoutMs = 600_000;
   const cache = new GitRepositoryCache({
     cacheDir: job.cacheDir,
@@ -951,14 +936,7 @@ async function collectWorker(job: WorkerJob): Promise<CollectResult> {
   const incrementalMs = msSince(start);
 
   // The same full analysis of the copy now on disk, into an empty store: no clone.
-  const otherKnex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: ':memory:' },
-    useNullAsDefault: true,
-  });
-  const otherStore = await DatabaseInnerSourceStore.create({
-    database: { getClient: async () => otherKnex },
-  });
+  const { knex: otherKnex, store: otherStore } = await inMemoryStore();
   const local = new GitContributionsCollector({
     cache,
     reader,
@@ -1188,7 +1166,6 @@ async function breakdownWorker(
 // ---------------------------------------------------------------------------------------------
 // Orchestration
 
-const RESULT_PREFIX = '@@bench-result ';
 /** Breakdown rows measured for comparison only (not steps of the collector). */
 const INFORMATIONAL = [
   'git log alone',
@@ -1202,50 +1179,28 @@ const hasGnuTime =
   spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
 
 /** Runs a worker in a fresh Node process (same transpiler hook); returns its result and tree peak. */
-function runWorker<T>(
+async function runWorker<T>(
   kind: string,
   job: WorkerJob,
 ): Promise<{ result: T; treePeakRssMb?: number }> {
   const jobFile = path.join(path.dirname(job.cacheDir), `${kind}-job.json`);
-  fs.writeFileSync(jobFile, JSON.stringify(job));
+  writeJob(jobFile, job);
   const timeFile = `${jobFile}.time`;
-  const nodeArgs = [
-    ...process.execArgv,
-    __filename,
+  const nodeArgs = nodeArgsFor(__filename, [
     `--worker=${kind}`,
     `--job=${jobFile}`,
-  ];
+  ]);
   const [command, args] = hasGnuTime
     ? [
         '/usr/bin/time',
         ['-f', '%M', '-o', timeFile, process.execPath, ...nodeArgs],
       ]
     : [process.execPath, nodeArgs];
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args as string[], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let stdout = '';
-    child.stdout.on('data', chunk => (stdout += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', code => {
-      const line = stdout.split('\n').find(l => l.startsWith(RESULT_PREFIX));
-      if (code !== 0 || !line) {
-        reject(
-          new Error(`The ${kind} worker failed (exit ${code}):\n${stdout}`),
-        );
-        return;
-      }
-      const treePeak = hasGnuTime
-        ? Number(fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()) /
-          1024
-        : undefined;
-      resolve({
-        result: JSON.parse(line.slice(RESULT_PREFIX.length)) as T,
-        treePeakRssMb: treePeak,
-      });
-    });
-  });
+  const result = await runWorkerProcess<T>(kind, command, args);
+  const treePeak = hasGnuTime
+    ? Number(fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()) / 1024
+    : undefined;
+  return { result, treePeakRssMb: treePeak };
 }
 
 const BASELINE = `git log --no-merges --format='%H %ae %at' | wc -l`;
@@ -1281,29 +1236,6 @@ function baselinePeakMb(repo: string): number | undefined {
   return Number(result.stderr.trim().split('\n').pop()) / 1024;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function table(rows: string[][], align: Array<'l' | 'r'>): string {
-  const widths = rows[0].map((_, c) =>
-    Math.max(...rows.map(r => (r[c] ?? '').length)),
-  );
-  const line = (r: string[]) =>
-    r
-      .map((cell, c) =>
-        align[c] === 'r' ? cell.padStart(widths[c]) : cell.padEnd(widths[c]),
-      )
-      .join('  ');
-  return [
-    line(rows[0]),
-    widths.map(w => '-'.repeat(w)).join('  '),
-    ...rows.slice(1).map(line),
-  ].join('\n');
-}
-
 function prepareRun(
   fixtureDir: string,
   runsDir: string,
@@ -1333,15 +1265,10 @@ async function main() {
   const { dir: fixtureDir, fixture } = ensureFixture(p);
   const source = path.join(fixtureDir, 'source.git');
   const s = fixture.stats;
-  const gitVersion = spawnSync('git', ['--version'], {
-    encoding: 'utf8',
-  }).stdout.trim();
   console.log(
     [
       '',
-      `Contribution analytics benchmark (${os.cpus().length} CPUs, Node ${
-        process.version
-      }, ${gitVersion})`,
+      `Contribution analytics benchmark (${machineSummary()}, ${gitVersion()})`,
       `Fixture ${path.relative(REPO_ROOT, fixtureDir)} (generated in ${fmt(
         s.generateMs / 1000,
         1,
@@ -1405,7 +1332,6 @@ async function main() {
     const peak = Math.max(...runs.map(r => r.fullPeakRssMb));
     const ratio = fullMs / baseMs;
     const incPercent = (incMs / fullMs) * 100;
-    const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
     const expected = fixture.stats.nonMergeCommits;
 
     console.log(`\nResults (median of ${p.runs}):\n`);
@@ -1616,15 +1542,12 @@ async function workerMain(argv: string[]) {
   const kind = argv
     .find(a => a.startsWith('--worker='))!
     .slice('--worker='.length);
-  const jobFile = argv
-    .find(a => a.startsWith('--job='))!
-    .slice('--job='.length);
-  const job = JSON.parse(fs.readFileSync(jobFile, 'utf8')) as WorkerJob;
+  const job = readJob<WorkerJob>(argv);
   const result =
     kind === 'breakdown'
       ? await breakdownWorker(job)
       : await collectWorker(job);
-  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
+  writeResult(result);
 }
 
 const argv = process.argv.slice(2);

@@ -88,6 +88,13 @@ import { DatabaseInnerSourceStore } from '../src/database/DatabaseInnerSourceSto
 import { ProjectFilter } from '../src/database/InnerSourceStore';
 import { fileRules } from '../src/lint';
 import { createRouter } from '../src/service/router';
+import { atLeast, numberFlag, parseFlags } from './lib/args';
+import { fmt, table as textTable, verdict } from './lib/format';
+import { machineSummary } from './lib/machine';
+import { msSince } from './lib/measure';
+import { rng } from './lib/random';
+import { median, percentile } from './lib/stats';
+import { nodeArgsFor } from './lib/worker';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const BENCH_DIR = path.join(REPO_ROOT, '.data', 'bench');
@@ -107,49 +114,15 @@ const SINGLE_CLIENT_REQUESTS = 40;
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-function msSince(start: bigint): number {
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-function medianOf(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 function sleep(ms: number) {
   return new Promise(resolve => setTimeout(resolve, ms));
 }
 
-const fmt = (n: number | undefined, digits = 0) =>
-  n === undefined || Number.isNaN(n)
-    ? 'n/a'
-    : n.toLocaleString('en-US', {
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      });
-
 const ms = (n: number | undefined) => fmt(n, n !== undefined && n < 10 ? 1 : 0);
 
-function table(rows: string[][], align: Array<'l' | 'r'>): string {
-  const widths = rows[0].map((_, c) =>
-    Math.max(...rows.map(r => (r[c] ?? '').length)),
-  );
-  const line = (r: string[]) =>
-    r
-      .map((cell, c) =>
-        align[c] === 'r' ? cell.padStart(widths[c]) : cell.padEnd(widths[c]),
-      )
-      .join('  ')
-      .trimEnd();
-  return [
-    line(rows[0]),
-    widths.map(w => '-'.repeat(w)).join('  '),
-    ...rows.slice(1).map(line),
-  ].join('\n');
-}
-
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+/** This benchmark's tables end their lines without padding. */
+const table = (rows: string[][], align: Array<'l' | 'r'>) =>
+  textTable(rows, align, { trimEnd: true });
 
 /** Servers started in child processes, killed on any exit. */
 const children = new Set<ChildProcess>();
@@ -175,12 +148,7 @@ interface Params {
 }
 
 function parseParams(argv: string[]): Params {
-  const flags = new Map<string, string>();
-  for (const arg of argv) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new Error(`Unknown argument ${arg}`);
-    flags.set(match[1], match[2] ?? 'true');
-  }
+  const flags = parseFlags(argv);
   const known = [
     'projects',
     'duration',
@@ -198,12 +166,8 @@ function parseParams(argv: string[]): Params {
   for (const name of flags.keys()) {
     if (!known.includes(name)) throw new Error(`Unknown option --${name}`);
   }
-  const num = (name: string, fallback: number, min = 0) => {
-    const value = flags.has(name) ? Number(flags.get(name)) : fallback;
-    if (!Number.isFinite(value) || value < min)
-      throw new Error(`--${name} must be a number >= ${min}`);
-    return value;
-  };
+  const num = (name: string, fallback: number, min = 0) =>
+    numberFlag(flags, name, fallback, atLeast(min));
   return {
     projects: Math.round(num('projects', 10_000, 10)),
     duration: num('duration', 15, 1),
@@ -223,18 +187,7 @@ function parseParams(argv: string[]): Params {
 // ---------------------------------------------------------------------------------------------
 // Deterministic data generation
 
-/** mulberry32: a small seeded PRNG, so every machine generates the same projects. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+/** Seeded random choices (mulberry32), so every machine generates the same projects. */
 class Random {
   readonly next: () => number;
   constructor(seed: number) {
@@ -1231,31 +1184,31 @@ function pgTarget(): DbTarget {
   };
 }
 
-async function recreatePgDatabase(): Promise<void> {
+/** Runs `fn` on a connection to the server's `postgres` database, closed afterwards. */
+async function withPgAdmin<T>(fn: (admin: Knex) => Promise<T>): Promise<T> {
   const admin = knexFactory({
     client: 'pg',
     connection: `${PG_URL.replace(/\/$/, '')}/postgres`,
     pool: { min: 0, max: 1 },
   });
   try {
-    await admin.raw(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`);
-    await admin.raw(`CREATE DATABASE ${PG_DATABASE}`);
+    return await fn(admin);
   } finally {
     await admin.destroy();
   }
 }
 
-async function dropPgDatabase(): Promise<void> {
-  const admin = knexFactory({
-    client: 'pg',
-    connection: `${PG_URL.replace(/\/$/, '')}/postgres`,
-    pool: { min: 0, max: 1 },
-  });
-  try {
+async function recreatePgDatabase(): Promise<void> {
+  await withPgAdmin(async admin => {
     await admin.raw(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`);
-  } finally {
-    await admin.destroy();
-  }
+    await admin.raw(`CREATE DATABASE ${PG_DATABASE}`);
+  });
+}
+
+async function dropPgDatabase(): Promise<void> {
+  await withPgAdmin(async admin => {
+    await admin.raw(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`);
+  });
 }
 
 /** Runs the migrations and stores the results; returns the time `replaceResults` took. */
@@ -1390,7 +1343,7 @@ async function startServer(
 ): Promise<{ port: number; refs: number; stop: () => Promise<void> }> {
   const child = spawn(
     process.execPath,
-    [...process.execArgv, __filename, '--worker=server'],
+    nodeArgsFor(__filename, ['--worker=server']),
     {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, BENCH_DB_CONFIG: JSON.stringify(db.config) },
@@ -1464,12 +1417,6 @@ interface LoadResult {
   errors: number;
   /** The machine's 1-minute load average when the run started. */
   loadAverage: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
 /** `seconds` of load, or with a negative value that many requests (`amount`). */
@@ -1620,7 +1567,8 @@ function statementLabel(sql: string): string {
   return s.slice(0, 60);
 }
 
-async function median(
+/** The median time of `runs` calls of `fn`, after two unmeasured ones. */
+async function timedMedian(
   runs: number,
   fn: () => Promise<unknown>,
 ): Promise<number> {
@@ -1631,7 +1579,7 @@ async function median(
     await fn();
     times.push(msSince(t));
   }
-  return medianOf(times);
+  return median(times);
 }
 
 interface Breakdown {
@@ -1660,14 +1608,14 @@ async function breakdown(db: DbTarget): Promise<Breakdown> {
     for (const { label, filter } of filters) {
       calls.push({
         label: `listProjects (page + count), ${label}`,
-        ms: await median(runs, () =>
+        ms: await timedMedian(runs, () =>
           store.listProjects({ filter, readable, limit: 24, offset: 0 }),
         ),
       });
     }
     calls.push({
       label: `listProjects, reader of 90% (stored readable set), ${t1.label}`,
-      ms: await median(runs, () =>
+      ms: await timedMedian(runs, () =>
         store.listProjects({
           filter: t1.filter,
           readable: restricted,
@@ -1678,7 +1626,7 @@ async function breakdown(db: DbTarget): Promise<Breakdown> {
     });
     calls.push({
       label: `listProjects without a readable restriction, ${t1.label}`,
-      ms: await median(runs, () =>
+      ms: await timedMedian(runs, () =>
         store.listProjects({
           filter: t1.filter,
           readable: undefined,
@@ -1695,17 +1643,19 @@ async function breakdown(db: DbTarget): Promise<Breakdown> {
     });
     calls.push({
       label: 'getProjectItems (24 rows, the stored card JSON of each)',
-      ms: await median(runs, () => store.getProjectItems(page.refs)),
+      ms: await timedMedian(runs, () => store.getProjectItems(page.refs)),
     });
     for (const { label, filter } of [filters[0], filters[3]]) {
       calls.push({
         label: `projectFacets (8 facets, one statement), ${label}`,
-        ms: await median(runs, () => store.projectFacets({ filter, readable })),
+        ms: await timedMedian(runs, () =>
+          store.projectFacets({ filter, readable }),
+        ),
       });
     }
     calls.push({
       label: `projectFacets, reader of 90%, ${t1.label}`,
-      ms: await median(runs, () =>
+      ms: await timedMedian(runs, () =>
         store.projectFacets({ filter: t1.filter, readable: restricted }),
       ),
     });
@@ -1717,38 +1667,33 @@ async function breakdown(db: DbTarget): Promise<Breakdown> {
         .whereRaw("l.search_text like ? escape '\\'", ['%payments%'])
         .where('l.kind', 'component')
         .whereRaw(isPg ? 'l.tags::text like ?' : 'l.tags like ?', ['%"java"%']);
+    /** The first page of 24 in the listing's order, with the count of all matches. */
+    const firstPage = (query: Knex.QueryBuilder) =>
+      query
+        .select('l.entity_ref', knex.raw('count(*) over () as total_count'))
+        .orderByRaw('l.activity_score is null')
+        .orderBy([
+          { column: 'l.activity_score', order: 'desc' },
+          { column: 'l.entity_ref', order: 'asc' },
+        ])
+        .limit(24);
     calls.push({
       label:
         'what-if: page + count scanning the listing table (LIKE, no index) instead of the index',
-      ms: await median(runs, () =>
-        t1Query()
-          .select('l.entity_ref', knex.raw('count(*) over () as total_count'))
-          .orderByRaw('l.activity_score is null')
-          .orderBy([
-            { column: 'l.activity_score', order: 'desc' },
-            { column: 'l.entity_ref', order: 'asc' },
-          ])
-          .limit(24),
-      ),
+      ms: await timedMedian(runs, () => firstPage(t1Query())),
     });
     calls.push({
       label:
         'what-if: the same with the 9,000 readable refs bound in the statement (as before the readable sets)',
-      ms: await median(runs, () =>
-        t1Query()
-          .whereRaw(
+      ms: await timedMedian(runs, () =>
+        firstPage(
+          t1Query().whereRaw(
             isPg
               ? 'l.entity_ref = ANY(?::text[])'
               : 'l.entity_ref in (select value from json_each(?))',
             [isPg ? restricted : JSON.stringify(restricted)],
-          )
-          .select('l.entity_ref', knex.raw('count(*) over () as total_count'))
-          .orderByRaw('l.activity_score is null')
-          .orderBy([
-            { column: 'l.activity_score', order: 'desc' },
-            { column: 'l.entity_ref', order: 'asc' },
-          ])
-          .limit(24),
+          ),
+        ),
       ),
     });
 
@@ -1778,7 +1723,7 @@ async function breakdown(db: DbTarget): Promise<Breakdown> {
     calls.push({
       label:
         'what-if, not allowed by the issue: in memory (rows held in Node; filter, sort, page, count, 8 facets)',
-      ms: await median(runs, async () => {
+      ms: await timedMedian(runs, async () => {
         const counts = new Map<string, number>();
         const count = (facet: string, value: unknown) => {
           const key = `${facet}=${value}`;
@@ -1858,7 +1803,7 @@ async function breakdown(db: DbTarget): Promise<Breakdown> {
     knex.off('query', onQuery);
     knex.off('query-response', onResponse);
     const timed = [...statements.values()]
-      .map(s => ({ ...s, median: medianOf(s.ms) }))
+      .map(s => ({ ...s, median: median(s.ms) }))
       .sort((a, b) => b.median - a.median);
 
     // EXPLAIN the page query and the two slowest statements
@@ -2124,12 +2069,7 @@ function startBackend(options: {
 }
 
 async function pgDatabases(prefix: string): Promise<string[]> {
-  const admin = knexFactory({
-    client: 'pg',
-    connection: `${PG_URL.replace(/\/$/, '')}/postgres`,
-    pool: { min: 0, max: 1 },
-  });
-  try {
+  return withPgAdmin(async admin => {
     const rows = (
       await admin.raw(
         'select datname from pg_database where starts_with(datname, ?)',
@@ -2137,26 +2077,17 @@ async function pgDatabases(prefix: string): Promise<string[]> {
       )
     ).rows as Array<{ datname: string }>;
     return rows.map(r => r.datname);
-  } finally {
-    await admin.destroy();
-  }
+  });
 }
 
 async function dropPgDatabases(prefix: string): Promise<void> {
   const names = await pgDatabases(prefix);
   if (names.length === 0) return;
-  const admin = knexFactory({
-    client: 'pg',
-    connection: `${PG_URL.replace(/\/$/, '')}/postgres`,
-    pool: { min: 0, max: 1 },
-  });
-  try {
+  await withPgAdmin(async admin => {
     for (const name of names) {
       await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]);
     }
-  } finally {
-    await admin.destroy();
-  }
+  });
 }
 
 async function pgAvailable(): Promise<boolean> {
@@ -2613,9 +2544,9 @@ function printReports(p: Params, reports: DbReport[]) {
       } URLs rotated, e.g. ${decodeURIComponent(
         typicalPaths()[0].slice(API_PREFIX.length),
       )}): ` +
-        `matches per request min ${sorted[0]}, median ${medianOf(
-          sorted,
-        )}, max ${sorted[sorted.length - 1]} of ${fmt(p.projects)}`,
+        `matches per request min ${sorted[0]}, median ${median(sorted)}, max ${
+          sorted[sorted.length - 1]
+        } of ${fmt(p.projects)}`,
     );
   }
 
@@ -2632,8 +2563,8 @@ function printReports(p: Params, reports: DbReport[]) {
         ...reports.map(r => [
           r.db.name,
           `${ms(r.cold.firstOfProcess)} ms`,
-          `${ms(medianOf(r.cold.newUser))} ms`,
-          `${ms(medianOf(r.cold.warm))} ms`,
+          `${ms(median(r.cold.newUser))} ms`,
+          `${ms(median(r.cold.warm))} ms`,
         ]),
       ],
       ['l', 'r', 'r', 'r'],
@@ -2824,7 +2755,7 @@ function printBrowser(
     [K in keyof Timing]-?: Timing[K] extends number | undefined ? K : never;
   }[keyof Timing];
   const med = (key: NumberKey) =>
-    medianOf(result.reloads.map(r => r[key] ?? NaN));
+    median(result.reloads.map(r => r[key] ?? NaN));
   console.log(
     `  Times from navigation start of each reload (signed in as guest). The first card is "${result.expectedTitle}",\n` +
       `  the project with the most consumers among ${fmt(
@@ -2866,7 +2797,7 @@ function printBrowser(
     `  the page's request alone (${result.apiUrl}) on the real backend: cold (the guest's first\n` +
       `  request after the readable-refs cache expired) ${ms(
         result.apiCold,
-      )} ms, warm median of 15 ${ms(medianOf(result.apiWarm))} ms`,
+      )} ms, warm median of 15 ${ms(median(result.apiWarm))} ms`,
   );
 
   console.log(
@@ -2896,9 +2827,7 @@ async function main() {
   console.log(
     [
       '',
-      `Discovery listing benchmark (${os.cpus().length} CPUs, Node ${
-        process.version
-      }, ` +
+      `Discovery listing benchmark (${machineSummary()}, ` +
         `${fmt(p.projects)} projects, ${p.connections} clients, ${
           p.duration
         } s per scenario)`,
@@ -2958,7 +2887,7 @@ async function main() {
       }
     }
     if (browserResult && !('skipped' in browserResult)) {
-      const med = medianOf(browserResult.reloads.map(r => r.firstCardMs));
+      const med = median(browserResult.reloads.map(r => r.firstCardMs));
       rows.push([
         `first page of cards visible, median of ${
           browserResult.reloads.length

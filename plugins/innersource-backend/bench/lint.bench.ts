@@ -41,7 +41,6 @@
 import childProcess, { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogIndex } from '../src/compute/CatalogIndex';
@@ -56,6 +55,19 @@ import {
   entity,
   withCatalogRelations,
 } from '../src/__testUtils__/catalogFixtures';
+import { numberFlag, parseFlags, positiveInteger } from './lib/args';
+import { fmt, table, verdict } from './lib/format';
+import { gitVersion, machineSummary } from './lib/machine';
+import { maxRssMb, mb, msSince } from './lib/measure';
+import { rng } from './lib/random';
+import { percentile } from './lib/stats';
+import {
+  nodeArgsFor,
+  readJob,
+  runWorkerProcess,
+  writeJob,
+  writeResult,
+} from './lib/worker';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 /** Bump when the generated repositories or catalog change shape, so old caches are not reused. */
@@ -83,18 +95,9 @@ interface Params {
 }
 
 function parseParams(argv: string[]): Params {
-  const flags = new Map<string, string>();
-  for (const arg of argv) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new Error(`Unknown argument ${arg}`);
-    flags.set(match[1], match[2] ?? 'true');
-  }
-  const num = (name: string, fallback: number) => {
-    const value = flags.has(name) ? Number(flags.get(name)) : fallback;
-    if (!Number.isInteger(value) || value < 1)
-      throw new Error(`--${name} must be a positive integer`);
-    return value;
-  };
+  const flags = parseFlags(argv);
+  const num = (name: string, fallback: number) =>
+    numberFlag(flags, name, fallback, positiveInteger);
   const concurrency = (flags.get('concurrency') ?? '2').split(',').map(Number);
   if (concurrency.some(c => !Number.isInteger(c) || c < 1)) {
     throw new Error('--concurrency must be a positive integer or a list');
@@ -112,18 +115,6 @@ function parseParams(argv: string[]): Params {
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic content
-
-/** mulberry32: a small seeded PRNG, so every machine generates the same repositories. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 
@@ -922,9 +913,6 @@ const fixtureDir = (p: Params) =>
     `lint-v${GENERATOR_VERSION}-s${p.seed}`,
   );
 
-const msSince = (start: bigint) =>
-  Number(process.hrtime.bigint() - start) / 1e6;
-
 const browseUrlFor = (name: string) => (file: string) =>
   `https://github.acme.example/acme/${name}/blob/main/${file}`;
 
@@ -1153,9 +1141,6 @@ interface LintResult {
   statuses: Record<string, Record<string, number>>;
 }
 
-const mb = (bytes: number) => bytes / MB;
-const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
-
 /** Live child processes of this process (read from /proc; 0 where there is none). */
 function childProcessCount(): number {
   try {
@@ -1304,66 +1289,14 @@ async function lintWorker(job: LintJob): Promise<LintResult> {
 // ---------------------------------------------------------------------------------------------
 // Orchestration and output
 
-const RESULT_PREFIX = '@@bench-result ';
-
+/** Runs the measured lint in a fresh Node process (with --expose-gc, for the retained heap). */
 function runWorker(job: LintJob, jobFile: string): Promise<LintResult> {
-  fs.writeFileSync(jobFile, JSON.stringify(job));
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        ...process.execArgv,
-        '--expose-gc',
-        __filename,
-        '--worker',
-        `--job=${jobFile}`,
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let stdout = '';
-    child.stdout.on('data', chunk => (stdout += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', code => {
-      const line = stdout.split('\n').find(l => l.startsWith(RESULT_PREFIX));
-      if (code !== 0 || !line) {
-        reject(new Error(`The lint worker failed (exit ${code}):\n${stdout}`));
-        return;
-      }
-      resolve(JSON.parse(line.slice(RESULT_PREFIX.length)) as LintResult);
-    });
-  });
-}
-
-const fmt = (n: number | undefined, digits = 0) => {
-  if (n === undefined || Number.isNaN(n)) return 'n/a';
-  return n.toLocaleString('en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-};
-
-function table(rows: string[][], align: Array<'l' | 'r'>): string {
-  const widths = rows[0].map((_, c) =>
-    Math.max(...rows.map(r => (r[c] ?? '').length)),
+  writeJob(jobFile, job);
+  return runWorkerProcess<LintResult>(
+    'lint',
+    process.execPath,
+    nodeArgsFor(__filename, ['--worker', `--job=${jobFile}`], ['--expose-gc']),
   );
-  const line = (r: string[]) =>
-    r
-      .map((cell, c) =>
-        align[c] === 'r' ? cell.padStart(widths[c]) : cell.padEnd(widths[c]),
-      )
-      .join('  ');
-  return [
-    line(rows[0]),
-    widths.map(w => '-'.repeat(w)).join('  '),
-    ...rows.slice(1).map(line),
-  ].join('\n');
-}
-
-/** Nearest-rank percentile. */
-function percentile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const rank = Math.ceil((q / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
 const mean = (values: number[]) =>
@@ -1466,15 +1399,10 @@ async function main() {
   const benchStart = process.hrtime.bigint();
   const { dir, fixture, generatedNow, generateMs } = await ensureFixture(p);
   const repos = fixture.repos.slice(0, p.repos);
-  const gitVersion = spawnSync('git', ['--version'], {
-    encoding: 'utf8',
-  }).stdout.trim();
   console.log(
     [
       '',
-      `Readiness lint benchmark (${os.cpus().length} CPUs, Node ${
-        process.version
-      }, ${gitVersion})`,
+      `Readiness lint benchmark (${machineSummary()}, ${gitVersion()})`,
       `Fixture ${path.relative(REPO_ROOT, dir)}${
         generatedNow
           ? ` (${fmt(generatedNow)} repositories generated now in ${fmt(
@@ -1662,7 +1590,6 @@ async function main() {
     );
     const meanMs = mean(primary.times);
     const wallMs = primary.totalMs / primary.times.length;
-    const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
     console.log(`\nTargets (concurrency ${primary.concurrency}):\n`);
     console.log(
       table(
@@ -1737,12 +1664,8 @@ async function main() {
 }
 
 async function workerMain(argv: string[]) {
-  const jobFile = argv
-    .find(a => a.startsWith('--job='))!
-    .slice('--job='.length);
-  const job = JSON.parse(fs.readFileSync(jobFile, 'utf8')) as LintJob;
-  const result = await lintWorker(job);
-  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
+  const result = await lintWorker(readJob<LintJob>(argv));
+  writeResult(result);
 }
 
 const argv = process.argv.slice(2);

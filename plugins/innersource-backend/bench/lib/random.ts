@@ -1,0 +1,15 @@
+/**
+ * Deterministic random numbers, so that every machine generates the same fixtures.
+ */
+
+/** mulberry32: a small seeded PRNG; each call returns the next number in [0, 1). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
