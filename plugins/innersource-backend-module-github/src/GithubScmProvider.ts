@@ -7,10 +7,7 @@ import {
   ScmIntegrationRegistry,
   ScmIntegrations,
 } from '@backstage/integration';
-import {
-  ScmReadLimits,
-  ScmRepositorySignals,
-} from '@innersource-backstage/plugin-innersource-common';
+import { ScmRepositorySignals } from '@innersource-backstage/plugin-innersource-common';
 import {
   ScmHttpClient,
   ScmHttpClientOptions,
@@ -21,6 +18,7 @@ import {
   ScmReadOptions,
   ScmRepositoryLocator,
   ScmRepositoryReadResult,
+  scmReadLimits,
 } from '@innersource-backstage/plugin-innersource-node';
 import {
   DEFAULT_BATCH_SIZE,
@@ -684,14 +682,8 @@ export class GithubScmProvider implements ScmProvider {
     });
     calls += pullRequests.calls;
     stats.pageCalls += pullRequests.calls;
-    const readLimits: ScmReadLimits = {};
     if (pullRequests.error) failures.push(pullRequests.error);
-    else {
-      signals.pullRequests = pullRequests.items.map(toChangeRequest);
-      if (pullRequests.limitedFrom) {
-        readLimits.pullRequestsFrom = pullRequests.limitedFrom;
-      }
-    }
+    else signals.pullRequests = pullRequests.items.map(toChangeRequest);
 
     const issues = await this.collectPages<GqlIssue>({
       first: node.recentIssues,
@@ -704,13 +696,13 @@ export class GithubScmProvider implements ScmProvider {
     calls += issues.calls;
     stats.pageCalls += issues.calls;
     if (issues.error) failures.push(issues.error);
-    else {
-      signals.issues = issues.items.map(toIssue);
-      if (issues.limitedFrom) readLimits.issuesFrom = issues.limitedFrom;
-    }
-    if (readLimits.pullRequestsFrom || readLimits.issuesFrom) {
-      signals.readLimits = readLimits;
-    }
+    else signals.issues = issues.items.map(toIssue);
+    // (a failed read has no limit: it keeps its earlier items and their limit)
+    const readLimits = scmReadLimits({
+      pullRequestsFrom: pullRequests.limitedFrom,
+      issuesFrom: issues.limitedFrom,
+    });
+    if (readLimits) signals.readLimits = readLimits;
 
     const error = combine(failures);
     return { url, signals, calls, ...(error ? { error } : {}) };

@@ -8,7 +8,6 @@ import {
 import {
   ScmChangeRequest,
   ScmIssue,
-  ScmReadLimits,
   ScmRepositorySignals,
   ScmResponse,
 } from '@innersource-backstage/plugin-innersource-common';
@@ -21,6 +20,7 @@ import {
   ScmReadOptions,
   ScmRepositoryLocator,
   ScmRepositoryReadResult,
+  scmReadLimits,
 } from '@innersource-backstage/plugin-innersource-node';
 import { GitlabRestClient, totalOf } from './GitlabRestClient';
 import { locateGitlabProject } from './locate';
@@ -376,27 +376,20 @@ export class GitlabScmProvider implements ScmProvider {
         signal,
       });
 
-    const readLimits: ScmReadLimits = {};
     const pullRequests = await attempt('merge requests', () =>
       this.readMergeRequests({ api, base, project, options, notes }),
     );
-    if (pullRequests) {
-      signals.pullRequests = pullRequests.items;
-      if (pullRequests.limitedFrom) {
-        readLimits.pullRequestsFrom = pullRequests.limitedFrom;
-      }
-    }
+    if (pullRequests) signals.pullRequests = pullRequests.items;
 
     const issues = await attempt('issues', () =>
       this.readIssues({ api, base, project, options, notes }),
     );
-    if (issues) {
-      signals.issues = issues.items;
-      if (issues.limitedFrom) readLimits.issuesFrom = issues.limitedFrom;
-    }
-    if (readLimits.pullRequestsFrom || readLimits.issuesFrom) {
-      signals.readLimits = readLimits;
-    }
+    if (issues) signals.issues = issues.items;
+    const readLimits = scmReadLimits({
+      pullRequestsFrom: pullRequests?.limitedFrom,
+      issuesFrom: issues?.limitedFrom,
+    });
+    if (readLimits) signals.readLimits = readLimits;
 
     // Keep the notes of items still in the window; after a partial read keep the older ones too.
     this.notesCache.set(

@@ -1,5 +1,6 @@
 import {
   ScmOrganizationSettings,
+  ScmReadLimits,
   ScmRepositorySignals,
 } from '@innersource-backstage/plugin-innersource-common';
 
@@ -49,6 +50,23 @@ export interface ScmRepositoryReadResult {
   error?: ScmReadError;
   /** API calls made for this repository (its share of batched calls rounded up). */
   calls: number;
+}
+
+/**
+ * The `readLimits` of a repository read (see `ScmRepositorySignals`): the parts a page limit cut
+ * short, or undefined when neither pull requests nor issues were.
+ *
+ * @public
+ */
+export function scmReadLimits(
+  limits: ScmReadLimits,
+): ScmReadLimits | undefined {
+  const { pullRequestsFrom, issuesFrom } = limits;
+  if (!pullRequestsFrom && !issuesFrom) return undefined;
+  return {
+    ...(pullRequestsFrom ? { pullRequestsFrom } : {}),
+    ...(issuesFrom ? { issuesFrom } : {}),
+  };
 }
 
 /** @public */

@@ -13,6 +13,7 @@ import {
   ScmReadError,
   ScmRepositoryLocator,
   ScmRepositoryReadResult,
+  scmReadLimits,
 } from '@innersource-backstage/plugin-innersource-node';
 import { sourceLocationOf } from '../git/sourceLocation';
 import { organizationChecks } from './organizationChecks';
@@ -60,16 +61,11 @@ function mergedReadLimits(
   base: ScmRepositorySignals | undefined,
   read: Partial<ScmRepositorySignals>,
 ): ScmReadLimits | undefined {
-  const limits: ScmReadLimits = {};
-  const pullRequestsFrom = read.pullRequests
-    ? read.readLimits?.pullRequestsFrom
-    : base?.readLimits?.pullRequestsFrom;
-  const issuesFrom = read.issues
-    ? read.readLimits?.issuesFrom
-    : base?.readLimits?.issuesFrom;
-  if (pullRequestsFrom) limits.pullRequestsFrom = pullRequestsFrom;
-  if (issuesFrom) limits.issuesFrom = issuesFrom;
-  return limits.pullRequestsFrom || limits.issuesFrom ? limits : undefined;
+  return scmReadLimits({
+    pullRequestsFrom: (read.pullRequests ? read : base)?.readLimits
+      ?.pullRequestsFrom,
+    issuesFrom: (read.issues ? read : base)?.readLimits?.issuesFrom,
+  });
 }
 
 /** Combines a new read with the stored one: what failed keeps its earlier value, marked stale. */
@@ -82,22 +78,24 @@ export function mergeRead(options: {
   const { provider, previous, read, at } = options;
   const error = read.error && { ...read.error, at: at.toISOString() };
   const base = previous?.signals;
-  const merged = read.signals
-    ? ({
-        pullRequests: [],
-        issues: [],
-        topics: [],
-        goodFirstIssues: { count: 0, helpWantedCount: 0, items: [] },
-        forkingAllowed: true,
-        archived: false,
-        ...base,
-        ...read.signals,
-        provider,
-        url: read.url,
-        readLimits: mergedReadLimits(base, read.signals),
-      } as ScmRepositorySignals)
-    : base;
-  if (merged && !merged.readLimits) delete merged.readLimits;
+  let merged = base;
+  if (read.signals) {
+    const readLimits = mergedReadLimits(base, read.signals);
+    // the limits are merged per part above, not taken whole from either read
+    const { readLimits: _limits, ...combined } = {
+      pullRequests: [],
+      issues: [],
+      topics: [],
+      goodFirstIssues: { count: 0, helpWantedCount: 0, items: [] },
+      forkingAllowed: true,
+      archived: false,
+      ...base,
+      ...read.signals,
+      provider,
+      url: read.url,
+    } as ScmRepositorySignals;
+    merged = { ...combined, ...(readLimits ? { readLimits } : {}) };
+  }
   const complete =
     merged && REQUIRED.every(field => merged[field] !== undefined);
   const signals = complete ? merged : base;
