@@ -152,15 +152,16 @@ function ReadLimitNote(props: { scm: ScmSummary; window: ScmWindow }) {
   if (!limits) return null;
   const readAt = scm.fetchedAt ? Date.parse(scm.fetchedAt) : Date.now();
   const start = readAt - Number.parseInt(window, 10) * DAY_MS;
-  const cut = (from?: string) => from !== undefined && Date.parse(from) > start;
-  const parts = [
-    ...(cut(limits.pullRequestsFrom)
-      ? [`pull requests created before ${formatDate(limits.pullRequestsFrom!)}`]
-      : []),
-    ...(cut(limits.issuesFrom)
-      ? [`issues created before ${formatDate(limits.issuesFrom!)}`]
-      : []),
-  ];
+  const parts = (
+    [
+      ['pull requests', limits.pullRequestsFrom],
+      ['issues', limits.issuesFrom],
+    ] as const
+  ).flatMap(([what, from]) =>
+    from && Date.parse(from) > start
+      ? [`${what} created before ${formatDate(from)}`]
+      : [],
+  );
   if (parts.length === 0) return null;
   return (
     <Typography
