@@ -2,11 +2,9 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { INNERSOURCE_KINDS } from '@innersource-backstage/plugin-innersource-common';
 import { CallerCache } from './CallerCache';
-import { catalogReadDecision } from './catalogReadDecision';
+import { readableEntities } from './readableEntities';
 
 /**
  * The entity refs each caller may read, asked of the catalog with the caller's own credentials
@@ -49,22 +47,13 @@ export class ReadableEntityCache {
   private async load(
     credentials: BackstageCredentials,
   ): Promise<string[] | undefined> {
-    const decision = await catalogReadDecision(
-      this.options.permissions,
+    const { catalog, permissions } = this.options;
+    const { projectRefs } = await readableEntities({
+      catalog,
+      permissions,
       credentials,
-    );
-    if (decision === 'all') return undefined;
-    if (decision === 'none') return [];
-    const refs: string[] = [];
-    for await (const page of this.options.catalog.streamEntities(
-      {
-        filter: { kind: [...INNERSOURCE_KINDS] },
-        fields: ['kind', 'metadata.namespace', 'metadata.name'],
-      },
-      { credentials },
-    )) {
-      for (const entity of page) refs.push(stringifyEntityRef(entity));
-    }
-    return refs;
+      groups: false,
+    });
+    return projectRefs;
   }
 }

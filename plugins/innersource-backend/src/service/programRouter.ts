@@ -20,7 +20,7 @@ import {
   buildProgramSummary,
 } from '../program/buildProgramSummary';
 import { ProgramStore } from '../program/ProgramStore';
-import { readableEntities } from '../program/readableEntities';
+import { readableEntities } from './readableEntities';
 import { parseOrThrow } from './parseOrThrow';
 import { CallerCache } from './CallerCache';
 import { ScmSignalsStore } from '../scm/ScmSignalsStore';
@@ -99,7 +99,12 @@ export async function createProgramRouter(
   const now = options.now ?? (() => new Date());
   const readableCache = new CallerCache({
     load: credentials =>
-      readableEntities(catalog, credentials, options.permissions),
+      readableEntities({
+        catalog,
+        permissions: options.permissions,
+        credentials,
+        groups: true,
+      }),
     ttlMs: options.readableCacheTtlMs ?? 30_000,
   });
   const router = Router();
