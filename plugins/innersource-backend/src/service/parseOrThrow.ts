@@ -2,13 +2,12 @@ import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 
 /**
- * Parses request input with a schema, turning every problem into one readable 400 message, e.g.
+ * Parses a request's query with a schema, turning every problem into one readable 400 message, e.g.
  * `Invalid query: 'limit' must be at most 100; unknown parameter(s) 'foo'`.
  */
 export function parseOrThrow<S extends z.ZodTypeAny>(
   schema: S,
   input: unknown,
-  what: string = 'query',
 ): z.output<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
@@ -21,7 +20,7 @@ export function parseOrThrow<S extends z.ZodTypeAny>(
       const path = issue.path.filter(p => typeof p === 'string').join('.');
       return path ? `'${path}' ${issue.message}` : issue.message;
     });
-    throw new InputError(`Invalid ${what}: ${problems.join('; ')}`);
+    throw new InputError(`Invalid query: ${problems.join('; ')}`);
   }
   return parsed.data;
 }

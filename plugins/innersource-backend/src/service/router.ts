@@ -232,7 +232,7 @@ export async function createRouter(
         `Invalid entity name '${namespace}/${name}': names are 1-253 letters, digits, '.', '_' or '-'`,
       );
     }
-    const query = parseOrThrow(entityQuerySchema, req.query, 'query');
+    const query = parseOrThrow(entityQuerySchema, req.query);
     const entityRef = stringifyEntityRef({ kind, namespace, name });
 
     // The catalog decides visibility: an entity the caller may not read does not exist for them.
@@ -291,11 +291,7 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const query = parseOrThrow(
-      listingQuerySchema,
-      withLists(req.query),
-      'query',
-    );
+    const query = parseOrThrow(listingQuerySchema, withLists(req.query));
     const filter = filterFrom(query);
     const limit = query.limit ?? 24;
     const offset = query.offset ?? 0;
@@ -332,7 +328,7 @@ export async function createRouter(
     });
     // every page: limit and offset do not apply
     const filter = filterFrom(
-      parseOrThrow(listingQuerySchema, withLists(req.query), 'query'),
+      parseOrThrow(listingQuerySchema, withLists(req.query)),
     );
     const readable = await readableCache.readableRefs(credentials);
     const page = await store.listProjects({
