@@ -169,6 +169,7 @@ function ReadLimitNote(props: { scm: ScmSummary; window: ScmWindow }) {
       color="textSecondary"
       component="p"
       role="note"
+      paragraph
     >
       Partial figures: the read stopped at the page limit, so{' '}
       {parts.join(' and ')} are not counted in this window.
